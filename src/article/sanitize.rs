@@ -1,0 +1,209 @@
+//! Turning untrusted bytes into text that cannot drive a terminal.
+//!
+//! Escape sequences of every family (CSI, OSC, DCS, SOS, PM, APC, and two-byte ESC sequences, in their 7-bit
+//! and 8-bit C1 forms) are removed whole, other C0 and C1 control characters are dropped but for newline and tab,
+//! and bidirectional formatting characters are dropped so that no line can be displayed reordered. Ordinary text
+//! comes through unchanged, so offsets into a clean plain-text file still index the file.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Decodes raw input: UTF-8 (with or without a byte-order mark), or UTF-16 with a byte-order mark; invalid
+/// UTF-8 sequences become U+FFFD. Binary data (NUL bytes in text that is not UTF-16) is refused. The result has
+/// its line ends normalised to `\n` and is sanitised.
+pub fn decode(bytes: &[u8]) -> Result<String> {
+    let decoded: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(rest, u16::from_le_bytes)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(rest, u16::from_be_bytes)
+    } else {
+        if looks_binary(bytes) {
+            return Err(ErrorKind::Binary.into());
+        }
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    Ok(text(&normalize_line_ends(&decoded)).into_owned())
+}
+
+fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Binary when the start holds a NUL byte, or mostly bytes that are neither text nor UTF-8.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    head.len() >= 32 && controls * 10 > head.len()
+}
+
+fn normalize_line_ends(s: &str) -> Cow<'_, str> {
+    if s.contains('\r') {
+        Cow::Owned(s.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Whether a character is a bidirectional formatting control (embeddings, overrides, isolates and marks).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character may never reach the terminal: a control character other than newline and tab, or a
+/// bidirectional control.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// Removes escape sequences, control characters (but newline and tab) and bidi controls.
+pub fn text(input: &str) -> Cow<'_, str> {
+    if !input.chars().any(is_forbidden) {
+        return Cow::Borrowed(input);
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1B}' => match chars.peek().copied() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                // A two-character escape (ESC 7, ESC c, ESC ( B…): drop its final character too.
+                Some(next) if (' '..='~').contains(&next) => {
+                    chars.next();
+                    // ESC ( B and the like carry one more character.
+                    if (' '..='/').contains(&next) {
+                        chars.next_if(|c| (' '..='~').contains(c));
+                    }
+                }
+                _ => {}
+            },
+            '\u{9B}' => skip_csi(&mut chars),
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Skips the parameters and final byte of a control sequence.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7E}').contains(&c) {
+            return;
+        }
+        // A sequence broken by text that cannot belong to it ends there.
+        if !('\u{20}'..='\u{3F}').contains(&c) {
+            return;
+        }
+    }
+}
+
+/// Skips a control string (OSC, DCS, SOS, PM, APC) up to its terminator: BEL, ST (ESC \ or U+009C), or, as
+/// terminals do, the end of the line.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{07}' | '\u{9C}' => return,
+            '\u{1B}' => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            '\n' => return,
+            _ => {}
+        }
+    }
+}
+
+/// Sanitises a metadata string and folds its white space (line breaks included) into single spaces.
+pub fn clean_line(input: &str) -> String {
+    let clean = text(input);
+    let mut out = String::with_capacity(clean.len());
+    for word in clean.split(|c: char| c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Decoding failure for a structured format, for loaders that need one.
+pub(crate) fn parse_error(format: &'static str, message: impl Into<String>) -> Error {
+    Error::parse(format, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed_unchanged() {
+        let s = "Le président « a déclaré » :\tbien.\n";
+        assert!(matches!(text(s), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        let rows = [
+            ("a\u{1b}[2Jb", "ab"),                                      // CSI clear screen
+            ("a\u{1b}[38;5;196mred\u{1b}[0m", "ared"),                  // SGR colours
+            ("a\u{1b}]0;pwned\u{7}b", "ab"),                            // OSC 0 title, BEL
+            ("a\u{1b}]52;c;aGVsbG8=\u{1b}\\b", "ab"),                   // OSC 52 clipboard, ST
+            ("a\u{1b}]8;;http://x\u{1b}\\l\u{1b}]8;;\u{1b}\\b", "alb"), // OSC 8 link
+            ("a\u{1b}Pq#0;2;0;0;0\u{1b}\\b", "ab"),                     // DCS sixel
+            ("a\u{1b}_Gf=100;AAAA\u{1b}\\b", "ab"),                     // APC (kitty graphics)
+            ("a\u{9b}31mb", "ab"),                                      // 8-bit CSI
+            ("a\u{9d}2;t\u{9c}b", "ab"),                                // 8-bit OSC
+            ("a\u{1b}cb", "ab"),                                        // RIS reset
+            ("a\u{1b}(Bb", "ab"),                                       // charset designation
+            ("a\u{1b}", "a"),                                           // lone ESC at the end
+            ("a\u{7}\u{8}\u{0}\u{85}b", "ab"),                          // C0 and C1 controls
+            ("a\u{202E}evil\u{202C}b", "aevilb"),                       // bidi override
+            ("a\u{2067}x\u{2069}b", "axb"),                             // bidi isolate
+            ("ligne\nsuivante\tcol", "ligne\nsuivante\tcol"),
+        ];
+        for (input, want) in rows {
+            assert_eq!(text(input), want, "input {input:?}");
+            assert!(!text(input).chars().any(is_forbidden));
+        }
+    }
+
+    #[test]
+    fn decode_handles_boms_line_ends_and_binary() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc\r\nd").unwrap(), "abc\nd");
+        assert_eq!(decode(&[0xFF, 0xFE, b'h', 0, 0xE9, 0]).unwrap(), "hé");
+        assert_eq!(decode(&[0xFE, 0xFF, 0, b'h', 0, 0xE9]).unwrap(), "hé");
+        assert_eq!(decode(b"caf\xE9").unwrap(), "caf\u{FFFD}");
+        assert!(matches!(
+            decode(b"\x7FELF\x02\x01\x01\0\0\0").unwrap_err().kind(),
+            ErrorKind::Binary
+        ));
+    }
+
+    #[test]
+    fn clean_line_folds_white_space() {
+        assert_eq!(clean_line("  Un\n titre\u{1b}[1m  ici "), "Un titre ici");
+    }
+}
