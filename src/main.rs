@@ -109,6 +109,9 @@ fn json(cli: &Cli) -> ExitCode {
         reference_date: cli.reference_date,
         today: None,
     };
+    // Related items resolve into the inputs' own folders and the --library folders, read once when first needed.
+    let mut library: Option<library::Library> = None;
+    let library_dirs = library_dirs(&inputs, &cli.library);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for path in &inputs {
@@ -121,7 +124,13 @@ fn json(cli: &Cli) -> ExitCode {
             }
         };
         let analysis = analyzer.analyze(&article, &options);
-        let targets = vec![None; article.related.len()];
+        let targets = if article.related.is_empty() {
+            Vec::new()
+        } else {
+            library
+                .get_or_insert_with(|| library::Library::open(&library_dirs))
+                .targets(&article)
+        };
         let line = export::to_json_line(&article, &analysis, &targets);
         if writeln!(out, "{line}").is_err() {
             // The reader of our output went away (a closed pipe): stop quietly.
@@ -134,6 +143,29 @@ fn json(cli: &Cli) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The folders related items resolve into: each input's own folder, then the `--library` folders.
+fn library_dirs(inputs: &[PathBuf], extra: &[PathBuf]) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let own = inputs
+        .iter()
+        .filter(|p| p.as_path() != Path::new("-"))
+        .filter_map(|p| {
+            p.parent().map(|d| {
+                if d.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    d.to_path_buf()
+                }
+            })
+        });
+    for dir in own.chain(extra.iter().cloned()) {
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
 }
 
 /// One line on standard error naming the input and the problem.

@@ -1,9 +1,15 @@
-//! A library: a folder of articles, and the resolution of related items into it.
+//! A library: a folder of articles, listed newest first, that related items resolve into.
 
+mod resolve;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::article::Format;
+use chrono::NaiveDate;
+
+use crate::article::{self, Article, BlockKind, Format, RelatedLink};
 use crate::error::{Error, Result};
+pub use resolve::{TITLE_SIMILARITY, normalize_title, normalize_url, same_title, title_similarity};
 
 /// The article files of a folder and its sub-folders, sorted by path. Hidden files and folders are skipped.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -37,4 +43,162 @@ fn collect(dir: &Path, paths: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the library list shows of one article, and what related items are matched against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryEntry {
+    pub path: PathBuf,
+    pub title: String,
+    pub site: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    /// The first sentence of the text, for a one-line lead.
+    pub lead: String,
+}
+
+impl LibraryEntry {
+    /// The entry of a loaded article.
+    pub fn of(path: &Path, article: &Article) -> Self {
+        let lead = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| article::first_sentence(article.slice(b.span)))
+            .find(|s| !s.is_empty())
+            .unwrap_or("")
+            .to_string();
+        LibraryEntry {
+            path: path.to_path_buf(),
+            title: article.display_title(),
+            site: article.site.clone(),
+            published: article.published,
+            url: article.url.clone(),
+            lead,
+        }
+    }
+}
+
+/// The articles of one or more folders, indexed for resolving related items.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub entries: Vec<LibraryEntry>,
+    by_url: HashMap<String, usize>,
+    by_title: HashMap<String, usize>,
+}
+
+impl Library {
+    /// Reads every article of the folders. Files that cannot be read are skipped: a library with one broken
+    /// file still opens.
+    pub fn open(dirs: &[PathBuf]) -> Library {
+        let mut entries = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for dir in dirs {
+            for path in article_paths(dir).unwrap_or_default() {
+                let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+                if !seen.insert(key) {
+                    continue;
+                }
+                if let Ok(article) = article::load_path(&path) {
+                    entries.push(LibraryEntry::of(&path, &article));
+                }
+            }
+        }
+        Library::from_entries(entries)
+    }
+
+    /// A library of entries already read.
+    pub fn from_entries(entries: Vec<LibraryEntry>) -> Library {
+        let mut by_url = HashMap::new();
+        let mut by_title = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(url) = &entry.url {
+                by_url.entry(normalize_url(url)).or_insert(i);
+            }
+            by_title.entry(normalize_title(&entry.title)).or_insert(i);
+        }
+        Library {
+            entries,
+            by_url,
+            by_title,
+        }
+    }
+
+    /// The article a related item leads to: by address first, then by the same or a nearly same title.
+    pub fn resolve(&self, link: &RelatedLink) -> Option<&LibraryEntry> {
+        if let Some(url) = &link.url
+            && let Some(&i) = self.by_url.get(&normalize_url(url))
+        {
+            return self.entries.get(i);
+        }
+        if let Some(&i) = self.by_title.get(&normalize_title(&link.title)) {
+            return self.entries.get(i);
+        }
+        self.entries
+            .iter()
+            .find(|e| same_title(&e.title, &link.title))
+    }
+
+    /// The targets of an article's related items, as paths, for the JSON output.
+    pub fn targets(&self, article: &Article) -> Vec<Option<String>> {
+        article
+            .related
+            .iter()
+            .map(|link| self.resolve(link).map(|e| e.path.display().to_string()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, title: &str, url: Option<&str>) -> LibraryEntry {
+        LibraryEntry {
+            path: PathBuf::from(path),
+            title: title.into(),
+            site: None,
+            published: None,
+            url: url.map(str::to_string),
+            lead: String::new(),
+        }
+    }
+
+    #[test]
+    fn related_items_resolve_by_url_then_title() {
+        let library = Library::from_entries(vec![
+            entry(
+                "a.html",
+                "Le port de Brest accueillera un sommet",
+                Some("https://ex.fr/brest"),
+            ),
+            entry("b.txt", "À Lorient, la pêche se réinvente", None),
+        ]);
+        let link = |title: &str, url: Option<&str>| RelatedLink {
+            title: title.into(),
+            url: url.map(str::to_string),
+            span: None,
+        };
+        let found = |l: &RelatedLink| library.resolve(l).map(|e| e.path.display().to_string());
+        assert_eq!(
+            found(&link(
+                "Autre titre",
+                Some("http://www.ex.fr/brest/?utm_source=x")
+            ))
+            .as_deref(),
+            Some("a.html")
+        );
+        assert_eq!(
+            found(&link("A Lorient : la peche se reinvente", None)).as_deref(),
+            Some("b.txt")
+        );
+        assert_eq!(
+            found(&link("À Lorient, la pêche se réinventte", None)).as_deref(),
+            Some("b.txt")
+        );
+        assert_eq!(
+            found(&link("À Lorient, la chasse se réinvente", None)),
+            None
+        );
+    }
 }
