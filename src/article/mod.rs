@@ -206,7 +206,7 @@ pub fn load_bytes(bytes: &[u8], hint: Option<Format>) -> Result<Article> {
 /// use [`try_load_str`] to see the error instead.
 pub fn load_str(input: &str, format: Format, lang: Option<Lang>) -> Article {
     try_load_str(input, format, lang).unwrap_or_else(|_| {
-        let mut article = text::load(input);
+        let mut article = text::load(&sanitize::prepare(input));
         finish(&mut article, lang);
         article
     })
@@ -214,6 +214,7 @@ pub fn load_str(input: &str, format: Format, lang: Option<Lang>) -> Article {
 
 /// Loads an article from decoded text in a known format, reporting a parse error.
 pub fn try_load_str(input: &str, format: Format, lang: Option<Lang>) -> Result<Article> {
+    let input = &*sanitize::prepare(input);
     let mut article = match format {
         Format::Text => text::load(input),
         Format::Html => html::load(input)?,

@@ -25,7 +25,15 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
         }
         String::from_utf8_lossy(bytes).into_owned()
     };
-    Ok(text(&normalize_line_ends(&decoded)).into_owned())
+    Ok(prepare(&decoded).into_owned())
+}
+
+/// Normalises line ends to `\n` and sanitises: what every loader's input goes through.
+pub fn prepare(input: &str) -> Cow<'_, str> {
+    match normalize_line_ends(input) {
+        Cow::Borrowed(s) => text(s),
+        Cow::Owned(s) => Cow::Owned(text(&s).into_owned()),
+    }
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> String {
