@@ -9,7 +9,7 @@ pub mod quotes;
 pub mod text;
 pub mod time;
 
-use chrono::NaiveDate;
+pub use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::article::{Article, Lang};
