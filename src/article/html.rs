@@ -254,6 +254,18 @@ pub(crate) fn load(input: &str) -> Result<(Article, Option<Lang>)> {
     walker.related_outside(&doc, root);
 
     article.title = title;
+    if meta.authors.is_empty() && walker.bylines.is_empty() {
+        // A byline outside the main content (above a declared article body).
+        for el in doc.root_element().descendent_elements() {
+            if is_byline_container(el) && !el.ancestors().filter_map(ElementRef::wrap).any(is_noise)
+            {
+                walker.walk(el, Context::default(), 0);
+                if !walker.bylines.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
     article.authors = if !meta.authors.is_empty() {
         meta.authors.clone()
     } else {
@@ -626,6 +638,12 @@ fn class_tokens(el: ElementRef<'_>) -> Vec<String> {
     if let Some(id) = e.id() {
         tokens.push(id.to_ascii_lowercase());
     }
+    // Component names that some sites use instead of classes.
+    for attr in ["data-component", "data-testid", "data-gu-name"] {
+        if let Some(v) = e.attr(attr) {
+            tokens.push(v.to_ascii_lowercase());
+        }
+    }
     tokens
 }
 
@@ -774,6 +792,10 @@ const BREAK: char = '\u{E000}';
 struct Run {
     text: String,
     links: Vec<(std::ops::Range<usize>, String)>,
+    /// Links still open (their start and address): a block inside a link flushes the run before it closes.
+    open: Vec<(usize, String)>,
+    /// The texts of `<time>` elements: a line made of nothing else is a date stamp, not prose.
+    times: Vec<String>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -890,14 +912,20 @@ impl Walker {
                         self.flush(run, ctx);
                         self.walk(child, ctx, depth + 1);
                     } else if child.value().name() == "a" {
-                        let start = run.text.len();
+                        let href = child.value().attr("href").unwrap_or("").to_string();
+                        run.open.push((run.text.len(), href));
                         self.walk_children(child, ctx, run, depth + 1);
-                        if let Some(href) = child.value().attr("href") {
+                        if let Some((start, href)) = run.open.pop() {
                             let end = run.text.len();
-                            if end > start {
-                                run.links.push((start..end, href.to_string()));
+                            if end > start && !href.is_empty() {
+                                run.links.push((start..end, href));
                             }
                         }
+                    } else if child.value().name() == "time" {
+                        let start = run.text.len();
+                        self.walk_children(child, ctx, run, depth + 1);
+                        let time = run.text[start..].to_string();
+                        run.times.push(time);
                     } else {
                         self.walk_children(child, ctx, run, depth + 1);
                     }
@@ -908,10 +936,37 @@ impl Walker {
     }
 
     /// Turns the inline text gathered so far into blocks: one per paragraph (`<br><br>` separates them).
-    fn flush(&mut self, run: &mut Run, ctx: Context) {
-        let run = std::mem::take(run);
+    fn flush(&mut self, open_run: &mut Run, ctx: Context) {
+        // Links still open end here for this run, and go on at the start of the next.
+        let open: Vec<(usize, String)> = open_run
+            .open
+            .iter()
+            .map(|(_, href)| (0, href.clone()))
+            .collect();
+        for (start, href) in &open_run.open {
+            let end = open_run.text.len();
+            if end > *start && !href.is_empty() {
+                open_run.links.push((*start..end, href.clone()));
+            }
+        }
+        let run = std::mem::replace(
+            open_run,
+            Run {
+                open,
+                ..Run::default()
+            },
+        );
         if run.text.trim().is_empty() {
             return;
+        }
+        if !run.times.is_empty() {
+            let mut rest = sanitize::clean_line(&run.text.replace(BREAK, " "));
+            for time in &run.times {
+                rest = rest.replacen(&sanitize::clean_line(time), "", 1);
+            }
+            if !rest.chars().any(char::is_alphanumeric) {
+                return;
+            }
         }
         let mut start = 0;
         let bytes = run.text.as_bytes();
@@ -994,6 +1049,16 @@ impl Walker {
             }
         }
         let words = line.split_whitespace().count();
+        // A line of nothing but short links is a list of tags or sections.
+        if links.len() >= 2 && links.iter().all(|(t, _)| t.split_whitespace().count() <= 3) {
+            let mut rest = line.clone();
+            for (t, _) in links {
+                rest = rest.replacen(&sanitize::clean_line(t), "", 1);
+            }
+            if !rest.chars().any(char::is_alphanumeric) {
+                return;
+            }
+        }
         if words <= 30
             && let Some(site) = text::promo_site(&line)
         {

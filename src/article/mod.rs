@@ -198,7 +198,7 @@ fn check_size(size: u64) -> Result<()> {
 /// `None` sniffs it from the content. Input that does not parse in its format (a `.json` file that is not an
 /// article) is an error, so that the command line can report it.
 pub fn load_bytes(bytes: &[u8], hint: Option<Format>) -> Result<Article> {
-    let decoded = sanitize::decode(bytes)?;
+    let decoded = sanitize::decode_unsanitized(bytes)?;
     let format = hint.unwrap_or_else(|| sniff_format(&decoded));
     try_load_str(&decoded, format, None)
 }
@@ -208,7 +208,7 @@ pub fn load_bytes(bytes: &[u8], hint: Option<Format>) -> Result<Article> {
 /// use [`try_load_str`] to see the error instead.
 pub fn load_str(input: &str, format: Format, lang: Option<Lang>) -> Article {
     try_load_str(input, format, lang).unwrap_or_else(|_| {
-        let mut article = text::load(input);
+        let mut article = text::load(&sanitize::text(input));
         finish(&mut article, lang);
         article
     })
@@ -218,10 +218,13 @@ pub fn load_str(input: &str, format: Format, lang: Option<Lang>) -> Article {
 pub fn try_load_str(input: &str, format: Format, lang: Option<Lang>) -> Result<Article> {
     // Structured formats may declare their language; an explicit choice still wins.
     let (mut article, declared) = match format {
-        Format::Text => (text::load(input), None),
+        // The text is the input itself, so it is sanitised whole; the structured formats sanitise every string
+        // they take, so that an escape sequence inside markup cannot swallow the markup after it.
+        Format::Text => (text::load(&sanitize::text(input)), None),
         Format::Html => html::load(input)?,
         Format::Json => json::load(input)?,
-        Format::Markdown => markdown::load(input)?,
+        // Markdown is text with marks: like plain text, an escape sequence ends at the end of its line.
+        Format::Markdown => markdown::load(&sanitize::text(input))?,
     };
     article.format = format;
     finish(&mut article, lang.or(declared));
