@@ -8,6 +8,7 @@ mod html;
 mod json;
 pub mod lang;
 mod markdown;
+mod meta;
 pub mod sanitize;
 mod sniff;
 mod span;
@@ -194,11 +195,12 @@ fn check_size(size: u64) -> Result<()> {
 }
 
 /// Loads an article from raw bytes. `hint` is the format the caller believes in (from a file extension);
-/// `None` sniffs it from the content.
+/// `None` sniffs it from the content. Input that does not parse in its format (a `.json` file that is not an
+/// article) is an error, so that the command line can report it.
 pub fn load_bytes(bytes: &[u8], hint: Option<Format>) -> Result<Article> {
-    let decoded = sanitize::decode(bytes)?;
+    let decoded = sanitize::decode_unsanitized(bytes)?;
     let format = hint.unwrap_or_else(|| sniff_format(&decoded));
-    Ok(load_str(&decoded, format, None))
+    try_load_str(&decoded, format, None)
 }
 
 /// Loads an article from text already decoded, in a known format. Structured formats that fail to parse
@@ -214,15 +216,18 @@ pub fn load_str(input: &str, format: Format, lang: Option<Lang>) -> Article {
 
 /// Loads an article from decoded text in a known format, reporting a parse error.
 pub fn try_load_str(input: &str, format: Format, lang: Option<Lang>) -> Result<Article> {
-    let input = &*sanitize::prepare(input);
-    let mut article = match format {
-        Format::Text => text::load(input),
+    // Structured formats may declare their language; an explicit choice still wins.
+    let (mut article, declared) = match format {
+        // The text is the input itself, so it is sanitised whole; the structured formats sanitise every string
+        // they take, so that an escape sequence inside markup cannot swallow the markup after it.
+        Format::Text => (text::load(&sanitize::prepare(input)), None),
         Format::Html => html::load(input)?,
         Format::Json => json::load(input)?,
-        Format::Markdown => markdown::load(input)?,
+        // Markdown is text with marks: like plain text, an escape sequence ends at the end of its line.
+        Format::Markdown => markdown::load(&sanitize::prepare(input))?,
     };
     article.format = format;
-    finish(&mut article, lang);
+    finish(&mut article, lang.or(declared));
     Ok(article)
 }
 

@@ -13,6 +13,13 @@ use crate::error::{Error, ErrorKind, Result};
 /// UTF-8 sequences become U+FFFD. Binary data (NUL bytes in text that is not UTF-16) is refused. The result has
 /// its line ends normalised to `\n` and is sanitised.
 pub fn decode(bytes: &[u8]) -> Result<String> {
+    Ok(text(&decode_unsanitized(bytes)?).into_owned())
+}
+
+/// Decodes raw input as [`decode`] does, but leaves control characters in: structured formats (HTML, JSON,
+/// Markdown) are parsed first and sanitise every string they take, so that an escape sequence in the markup
+/// cannot swallow the markup that follows it.
+pub(crate) fn decode_unsanitized(bytes: &[u8]) -> Result<String> {
     let decoded: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         String::from_utf8_lossy(rest).into_owned()
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -25,10 +32,10 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
         }
         String::from_utf8_lossy(bytes).into_owned()
     };
-    Ok(prepare(&decoded).into_owned())
+    Ok(normalize_line_ends(&decoded).into_owned())
 }
 
-/// Normalises line ends to `\n` and sanitises: what every loader's input goes through.
+/// Normalises line ends to `\n` and sanitises: what plain text goes through before it is loaded.
 pub fn prepare(input: &str) -> Cow<'_, str> {
     match normalize_line_ends(input) {
         Cow::Borrowed(s) => text(s),
