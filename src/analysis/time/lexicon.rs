@@ -320,6 +320,7 @@ pub(crate) fn may_start(w: &str, numeric: bool) -> bool {
         || season(w).is_some()
         || cardinal(w).is_some()
         || ordinal_word(w).is_some()
+        || direction_after(w).is_some()
         || w.starts_with("mi-")
         || w.starts_with("mid-")
         || matches!(

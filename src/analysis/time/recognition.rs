@@ -1181,14 +1181,17 @@ impl Parser<'_, '_> {
             .and_then(|t| direction_after(&t.w))
             .filter(|_| !self.is(k, &["next", "last", "past"]))
         {
-            mode = if d > 0 {
+            // "mardi suivant" is the one of the following week; "mardi prochain" the next one.
+            mode = if matches!(self.w(k), "suivant" | "suivante") {
+                WeekdayMode::InWeek(1)
+            } else if d > 0 {
                 WeekdayMode::Next
             } else {
                 WeekdayMode::Last
             };
             k += 1;
         } else if let Some(e) = self.seq(k, &["d'", "apres"]) {
-            mode = WeekdayMode::Next;
+            mode = WeekdayMode::InWeek(1);
             k = e;
         } else if let Some(e) = self
             .seq(k, &["en", "huit"])

@@ -116,7 +116,16 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
         }
         Expr::Part { part, base } => {
             let b = resolve(base, r, tense)?;
-            part_of(*part, &b, base)
+            let p = part_of(*part, &b, base)?;
+            // "au début du mois" when that is over: the next one, unless the clause speaks of the past.
+            if let Expr::Relative { unit, n: 0 } = **base
+                && p.to < r
+                && matches!(tense, Tense::Future | Tense::Unknown)
+            {
+                let next = relative(unit, 1, r, tense)?;
+                return part_of(*part, &next, base);
+            }
+            Some(p)
         }
         Expr::NthWeekday { n, wd, base } => {
             let b = resolve(base, r, tense)?;
@@ -673,8 +682,16 @@ fn part_of(part: Part, b: &Resolved, base: &Expr) -> Option<Resolved> {
                 Part::End | Part::SecondHalf => months(11, 12)?,
             }
         }
+        Grain::Season => {
+            // Summer (21 June–23 September): the start runs to mid-July, the end from mid-August.
+            match part {
+                Part::Start | Part::FirstHalf => span(b.from, day(23), Grain::Day),
+                Part::Middle => span(day(24), day(55), Grain::Day),
+                Part::End | Part::SecondHalf => span(day(55), b.to - Days::new(2), Grain::Day),
+            }
+        }
         _ => {
-            // Thirds of a season, decade or century.
+            // Thirds of a decade or century.
             let len = (b.to - b.from).num_days().max(2) as u64;
             let third = len / 3;
             let grain = match b.grain {
