@@ -1,10 +1,37 @@
-//! Time expressions resolved to calendar dates, and the timeline. (Placeholder until the resolver lands.)
+//! Time expressions resolved to calendar dates, and the timeline.
+//!
+//! Each prose sentence is read by a small grammar ([`recognition`]) into unresolved expressions, which are
+//! placed on the calendar against the reference date ([`resolution`]) with the tense of their clause
+//! ([`tense`]) deciding between the last and the next "mardi"; each gets a short event from its clause
+//! ([`events`]). The reference date comes from the options, the metadata, or the text ([`reference`]).
+//!
+//! ```
+//! use liseuse::analysis::{AnalysisOptions, Analyzer};
+//! use liseuse::article::{Format, load_str};
+//! use chrono::NaiveDate;
+//!
+//! let article = load_str("Le sommet se tiendra du 20 au 22 mars.", Format::Text, None);
+//! let options = AnalysisOptions {
+//!     reference_date: NaiveDate::from_ymd_opt(2023, 3, 17),
+//!     ..Default::default()
+//! };
+//! let analysis = Analyzer::new().analyze(&article, &options);
+//! assert_eq!(analysis.timeline[0].timex, "2023-03-20/2023-03-22");
+//! ```
+
+mod events;
+mod lexicon;
+mod recognition;
+mod reference;
+mod resolution;
+mod tense;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AnalysisOptions, DateSource, Document, Entity};
 use crate::article::{Lang, Span};
+use recognition::Tok;
 
 /// The unit an expression names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -38,24 +65,60 @@ pub struct TimelineEntry {
 /// The date relative expressions resolve against, and where it came from.
 pub fn reference_date(
     doc: &Document<'_>,
-    _lang: Lang,
+    lang: Lang,
     options: &AnalysisOptions,
 ) -> (NaiveDate, DateSource) {
     if let Some(date) = options.reference_date {
         (date, DateSource::Option)
     } else if let Some(date) = doc.article.published {
         (date, DateSource::Metadata)
+    } else if let Some(date) = reference::from_text(doc, lang, options.today()) {
+        (date, DateSource::Text)
     } else {
         (options.today(), DateSource::Today)
     }
 }
 
+/// Words before a weekday or date that make it a frequency, not a date ("chaque lundi").
+fn is_frequency(w: &str) -> bool {
+    matches!(w, "chaque" | "every" | "each" | "tous" | "toutes")
+}
+
 /// The dated expressions of a document, sorted by date then position.
 pub fn timeline(
-    _doc: &Document<'_>,
-    _lang: Lang,
-    _reference: NaiveDate,
+    doc: &Document<'_>,
+    lang: Lang,
+    reference: NaiveDate,
     _entities: &[Entity],
 ) -> Vec<TimelineEntry> {
-    Vec::new()
+    let mut entries = Vec::new();
+    let mut toks: Vec<Tok<'_>> = Vec::new();
+    for sentence in doc.prose_sentences() {
+        toks.clear();
+        toks.extend(
+            doc.tokens[sentence.tokens.clone()]
+                .iter()
+                .map(|t| Tok::new(doc.text, t)),
+        );
+        for found in recognition::find(&toks, lang) {
+            if found.first > 0 && is_frequency(&toks[found.first - 1].w) {
+                continue;
+            }
+            let tense = tense::of(&toks, found.first, found.last, lang);
+            let Some(resolved) = resolution::resolve(&found.expr, reference, tense) else {
+                continue;
+            };
+            let event = events::describe(doc.text, &toks, found.first, found.last);
+            entries.push(TimelineEntry {
+                span: doc.span(toks[found.first].start..toks[found.last].end),
+                timex: resolved.timex,
+                from: resolved.from,
+                to: resolved.to,
+                grain: resolved.grain,
+                event,
+            });
+        }
+    }
+    entries.sort_by_key(|e| (e.from, e.span.char_start));
+    entries
 }

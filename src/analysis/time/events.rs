@@ -1,0 +1,122 @@
+//! The event of a timeline entry: what the article says happens then, made from the clause around the date
+//! expression with the expression itself taken out, short enough for a narrow panel.
+
+use super::recognition::Tok;
+
+/// The longest event, in chars, before it is cut at a word boundary.
+const MAX_CHARS: usize = 60;
+
+/// Prepositions that introduce a date and go with it when it is taken out.
+const INTRODUCERS: &[&str] = &[
+    "en", "au", "le", "la", "les", "l'", "du", "des", "depuis", "des", "a", "pour", "dans",
+    "d'ici", "jusqu'", "jusqu'au", "ce", "cet", "cette", "entre", "vers", "avant", "apres", "dès",
+    "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
+];
+
+fn is_delimiter(raw: &str) -> bool {
+    matches!(
+        raw,
+        ";" | ":" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "—" | "–" | "," | "[" | "]"
+    )
+}
+
+/// A short description of the clause around tokens `first..=last` of a sentence.
+pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> String {
+    // The clause: between the delimiters around the expression.
+    let mut a = first;
+    while a > 0 && !is_delimiter(toks[a - 1].raw) {
+        a -= 1;
+    }
+    let mut b = last + 1;
+    while b < toks.len() && !is_delimiter(toks[b].raw) {
+        b += 1;
+    }
+    let mut pieces = clause_pieces(toks, a, b, first, last);
+    if word_count(toks, &pieces) < 3 {
+        // Too little around it ("Au mois de février dernier, la Chine …"): the whole sentence, without its
+        // parenthetical asides.
+        pieces = clause_pieces(toks, 0, toks.len(), first, last);
+        pieces.retain(|&k| !in_aside(toks, k));
+    }
+    let mut out = String::new();
+    let mut previous_end: Option<usize> = None;
+    for &k in &pieces {
+        let t = &toks[k];
+        if let Some(end) = previous_end
+            && (t.start > end || toks[k - 1].end != t.start)
+            && !(out.ends_with('\'') || out.ends_with('’'))
+            && !matches!(t.raw, "," | "." | ")" | "»" | "”")
+        {
+            out.push(' ');
+        }
+        out.push_str(&text[t.start..t.end]);
+        previous_end = Some(t.end);
+    }
+    let trimmed = out.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '.' | ':' | ';' | '"' | '«' | '»' | '“' | '”' | '–' | '—' | '-'
+            )
+    });
+    shorten(&capitalise(trimmed))
+}
+
+/// Token indices of a clause, without the expression and the preposition that introduces it.
+fn clause_pieces(toks: &[Tok<'_>], a: usize, b: usize, first: usize, last: usize) -> Vec<usize> {
+    let mut skip_from = first;
+    while skip_from > a && INTRODUCERS.contains(&&*toks[skip_from - 1].w) {
+        skip_from -= 1;
+    }
+    (a..b).filter(|&k| k < skip_from || k > last).collect()
+}
+
+fn word_count(toks: &[Tok<'_>], pieces: &[usize]) -> usize {
+    pieces
+        .iter()
+        .filter(|&&k| toks[k].raw.starts_with(char::is_alphanumeric))
+        .count()
+}
+
+/// Whether token `k` sits inside brackets or between dashes.
+fn in_aside(toks: &[Tok<'_>], k: usize) -> bool {
+    let mut depth = 0i32;
+    let mut dashes = 0;
+    for t in &toks[..k] {
+        match t.raw {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            "–" | "—" | "-" => dashes += 1,
+            _ => {}
+        }
+    }
+    let closing_dash = toks[k..].iter().any(|t| matches!(t.raw, "–" | "—" | "-"));
+    depth > 0
+        || matches!(toks[k].raw, "(" | ")" | "–" | "—" | "-")
+        || dashes % 2 == 1 && closing_dash
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Cuts at a word boundary with an ellipsis when longer than the panel allows.
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= MAX_CHARS {
+        return s.to_string();
+    }
+    let cut = s
+        .char_indices()
+        .nth(MAX_CHARS - 1)
+        .map_or(s.len(), |(i, _)| i);
+    let head = &s[..cut];
+    let head = match head.rfind(' ') {
+        Some(space) if space > MAX_CHARS / 2 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([',', ' ', '\'', '’']))
+}
