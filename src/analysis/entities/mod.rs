@@ -112,7 +112,7 @@ impl Recognizer {
         let hits = self.gazetteer.find(doc);
         let digests = digest_document(doc, &hits);
         let mut mentions = self.tag(doc, &digests);
-        rules::apply(doc, lang, &mut mentions);
+        rules::apply(doc, lang, &hits, &mut mentions);
         let canonical = canonical::link(doc, &mentions);
         mentions
             .into_iter()
