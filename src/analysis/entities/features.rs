@@ -1,0 +1,288 @@
+//! Features of the entity tagger: each token is reduced once to a few 64-bit hashes (its lowercased form, its
+//! shape, prefixes and suffixes, gazetteer hits), and a token's features in context are hashes of those
+//! combined with a template number. Nothing here allocates per token. The training command
+//! (`examples/train_ner.rs`) uses the same functions, so training and tagging cannot disagree.
+
+use std::collections::HashSet;
+
+use super::gazetteer::GazetteerHits;
+use crate::analysis::text::{Document, TokenKind};
+
+/// The tags of the BIO scheme: `O`, then `B-` and `I-` for person, place, organisation.
+pub const TAGS: usize = 7;
+
+/// Tag names, for the training command and debugging.
+pub const TAG_NAMES: [&str; TAGS] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+
+/// Mixes two hashes (splitmix64's finaliser over a combination): cheap and well spread.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(b)
+        .wrapping_add(0x632B_E59B_D9B4_E019);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn step(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// Hash of a string's characters as given.
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(FNV, step)
+}
+
+/// Lowercases one char without allocating (the first char of its lowercase mapping is enough here).
+#[inline]
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Typographic variants that should not split the statistics.
+#[inline]
+fn normal(c: char) -> char {
+    match c {
+        '’' | 'ʼ' | '`' => '\'',
+        '‑' | '–' => '-',
+        c => c,
+    }
+}
+
+/// Hash of the lowercased form of a word (apostrophes and hyphens normalised).
+pub fn lower_hash(word: &str) -> u64 {
+    hash_chars(word.chars().map(|c| lower(normal(c))))
+}
+
+/// The per-token digest the features are built from.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokenDigest {
+    pub lower: u64,
+    pub cased: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub prefixes: [u64; 3],
+    pub suffixes: [u64; 3],
+    /// Bit flags, see the `F_` constants.
+    pub flags: u16,
+    /// Gazetteer code: 0 for none, else `1 + 2 * kind + (0 at the start of a name, 1 inside)`.
+    pub gazetteer: u8,
+}
+
+pub const F_CAPITALISED: u16 = 1;
+pub const F_ALL_CAPS: u16 = 2;
+pub const F_SENTENCE_START: u16 = 4;
+pub const F_HAS_DIGIT: u16 = 8;
+pub const F_HYPHEN: u16 = 16;
+pub const F_PUNCT: u16 = 32;
+/// Capitalised here, but the same word also appears in lowercase elsewhere in the document.
+pub const F_SEEN_LOWER: u16 = 64;
+pub const F_AFTER_QUOTE: u16 = 128;
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        normal(c)
+    }
+}
+
+/// Digests a word: its hashes and flags (not yet the sentence and document flags).
+pub fn digest(word: &str, kind: TokenKind) -> TokenDigest {
+    let mut d = TokenDigest {
+        lower: lower_hash(word),
+        cased: hash_chars(word.chars().map(normal)),
+        ..TokenDigest::default()
+    };
+    // Shapes: runs longer than three collapse in `shape`, every run collapses in `short_shape`.
+    let (mut shape, mut short) = (FNV, FNV);
+    let (mut last, mut run) = ('\0', 0);
+    let mut upper = 0;
+    let mut letters = 0;
+    for c in word.chars() {
+        let class = shape_class(c);
+        if class == last {
+            run += 1;
+        } else {
+            run = 1;
+            short = step(short, class);
+        }
+        if run <= 3 {
+            shape = step(shape, class);
+        }
+        last = class;
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        if c.is_numeric() {
+            d.flags |= F_HAS_DIGIT;
+        }
+        if c == '-' {
+            d.flags |= F_HYPHEN;
+        }
+    }
+    d.shape = shape;
+    d.short_shape = short;
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        d.flags |= F_CAPITALISED;
+    }
+    if letters > 1 && upper == letters {
+        d.flags |= F_ALL_CAPS;
+    }
+    if kind == TokenKind::Punct {
+        d.flags |= F_PUNCT;
+    }
+    // Prefixes of 1–3 chars and suffixes of 2–4 chars, lowercased.
+    let mut h = FNV;
+    for (n, c) in word.chars().take(3).enumerate() {
+        h = step(h, lower(normal(c)));
+        d.prefixes[n] = h;
+    }
+    let mut ends = [0usize; 4];
+    let mut count = 0;
+    for (i, _) in word.char_indices().rev().take(4) {
+        ends[count] = i;
+        count += 1;
+    }
+    for n in 0..3 {
+        let len = n + 2;
+        d.suffixes[n] = if count >= len {
+            mix(len as u64, lower_hash(&word[ends[len - 1]..]))
+        } else {
+            mix(len as u64, d.lower)
+        };
+    }
+    d
+}
+
+/// Digests every token of a document, with sentence-start, seen-in-lowercase and gazetteer information.
+#[allow(clippy::needless_range_loop)] // neighbours are read by index
+pub fn digest_document(doc: &Document<'_>, hits: &GazetteerHits) -> Vec<TokenDigest> {
+    let mut digests: Vec<TokenDigest> = (0..doc.tokens.len())
+        .map(|i| digest(doc.token_text(i), doc.tokens[i].kind))
+        .collect();
+    let lowercase: HashSet<u64> = digests
+        .iter()
+        .filter(|d| d.flags & (F_CAPITALISED | F_PUNCT) == 0)
+        .map(|d| d.lower)
+        .collect();
+    for d in &mut digests {
+        if d.flags & F_CAPITALISED != 0 && lowercase.contains(&d.lower) {
+            d.flags |= F_SEEN_LOWER;
+        }
+    }
+    for s in &doc.sentences {
+        let mut first = s.tokens.start;
+        // A sentence may open with a quotation mark or a dash: the first word after it is the start.
+        while first < s.tokens.end && doc.tokens[first].kind == TokenKind::Punct {
+            first += 1;
+        }
+        if first < s.tokens.end {
+            digests[first].flags |= F_SENTENCE_START;
+        }
+    }
+    for i in 1..digests.len() {
+        if matches!(doc.token_text(i - 1), "«" | "\"" | "“" | "(" | ":") {
+            digests[i].flags |= F_AFTER_QUOTE;
+        }
+    }
+    for (i, code) in hits.codes.iter().enumerate() {
+        digests[i].gazetteer = *code;
+    }
+    digests
+}
+
+const PAD_BEFORE: u64 = 0x5eed_0001;
+const PAD_AFTER: u64 = 0x5eed_0002;
+
+/// The features of token `i` of a sentence (`tokens` is the sentence's digests) that do not depend on the
+/// tags already chosen. `out` is cleared first.
+pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let t = &tokens[i];
+    let word = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            PAD_BEFORE
+        } else if j as usize >= tokens.len() {
+            PAD_AFTER
+        } else {
+            tokens[j as usize].lower
+        }
+    };
+    let get = |k: isize| -> Option<&TokenDigest> {
+        let j = i as isize + k;
+        (j >= 0).then(|| tokens.get(j as usize)).flatten()
+    };
+    let shape = |k: isize| get(k).map_or(PAD_BEFORE, |d| d.shape);
+    let short = |k: isize| get(k).map_or(PAD_BEFORE, |d| d.short_shape);
+    let flags = |k: isize| get(k).map_or(0xffff, |d| d.flags as u64);
+    let gaz = |k: isize| get(k).map_or(0xff, |d| d.gazetteer as u64);
+    let f = t.flags as u64;
+    let layout = f & (F_CAPITALISED | F_ALL_CAPS | F_SENTENCE_START) as u64;
+    out.push(mix(1, 0));
+    out.push(mix(2, t.lower));
+    out.push(mix(3, t.cased));
+    out.push(mix(4, t.shape));
+    out.push(mix(5, t.short_shape));
+    for n in 0..3 {
+        out.push(mix(6 + n as u64, t.prefixes[n]));
+        out.push(mix(9 + n as u64, t.suffixes[n]));
+    }
+    out.push(mix(12, word(-1)));
+    out.push(mix(13, word(-2)));
+    out.push(mix(14, word(1)));
+    out.push(mix(15, word(2)));
+    out.push(mix(16, shape(-1)));
+    out.push(mix(17, shape(1)));
+    out.push(mix(18, mix(word(-1), t.lower)));
+    out.push(mix(19, mix(t.lower, word(1))));
+    out.push(mix(20, f));
+    out.push(mix(21, mix(short(-1), mix(t.short_shape, short(1)))));
+    out.push(mix(22, mix(layout, t.lower)));
+    out.push(mix(23, mix(flags(-1), f)));
+    out.push(mix(24, mix(f, flags(1))));
+    out.push(mix(25, t.gazetteer as u64));
+    out.push(mix(26, mix(gaz(-1), t.gazetteer as u64)));
+    out.push(mix(27, mix(t.gazetteer as u64, gaz(1))));
+    out.push(mix(28, mix(t.gazetteer as u64, t.short_shape)));
+    out.push(mix(29, mix(word(-1), t.short_shape)));
+    out.push(mix(30, mix(word(-2), word(-1))));
+    out.push(mix(31, mix(t.suffixes[1], layout)));
+    out.push(mix(32, mix(word(1), word(2))));
+    out.push(mix(33, mix(word(-1), gaz(0))));
+}
+
+/// The features that depend on the tags chosen for the two previous tokens.
+#[inline]
+pub fn tag_features(tokens: &[TokenDigest], i: usize, prev: usize, prev2: usize) -> [u64; 4] {
+    let t = &tokens[i];
+    [
+        mix(40, prev as u64),
+        mix(41, (prev * 16 + prev2) as u64),
+        mix(42, mix(prev as u64, t.lower)),
+        mix(43, mix(prev as u64, t.short_shape)),
+    ]
+}
+
+/// Whether tag `next` may follow tag `prev` in the BIO scheme (`I-X` only after `B-X` or `I-X`).
+#[inline]
+pub fn allowed(prev: usize, next: usize) -> bool {
+    next == 0 || next % 2 == 1 || (prev != 0 && prev.div_ceil(2) == next.div_ceil(2))
+}
