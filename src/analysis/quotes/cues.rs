@@ -31,6 +31,9 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if let Some(a) = incise(r, w) {
         return Some(a);
     }
+    if let Some(a) = following(r, w) {
+        return Some(a);
+    }
     if let Some(a) = before(r, w) {
         return Some(a);
     }
@@ -38,6 +41,28 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         return Some(a);
     }
     colon(r, w)
+}
+
+/// A cue opening the next sentence: "« … ». C'est ce qu'a annoncé le président."
+fn following(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let a = w.after;
+    if !(r.is(a, &["c'"]) && r.is(a + 1, &["est"]) && r.is(a + 2, &["ce"])) {
+        return None;
+    }
+    if !r.is(a + 3, &["qu'", "que"]) {
+        return None;
+    }
+    let end = r
+        .doc
+        .sentence_at(r.doc.tokens.get(a)?.start)
+        .map_or(a, |s| r.doc.sentences[s].tokens.end);
+    let (verb_end, _) = verb_group(r, a + 4, end)?;
+    let speaker = r.source_after(verb_end, end)?;
+    Some(Attribution {
+        cue: a + 4..verb_end,
+        speaker: Some(speaker),
+        participle: false,
+    })
 }
 
 /// A verb group starting at `i` (auxiliaries, adverbs, then a reporting verb, or a verb with an inverted
@@ -63,7 +88,39 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
     while k < end && k - i < 4 && (r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs)) && !r.is_verb(k) {
         k += 1;
     }
-    (k < end && r.is_verb(k)).then_some((k + 1, None))
+    (k < end && r.is_verb(k) && !is_passive(r, i, k)).then_some((k + 1, None))
+}
+
+/// Forms of "être" (and "be") that make a following participle passive ("sera reconnu").
+const BE: &[&str] = &[
+    "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient", "été", "fut",
+    "être", "is", "are", "was", "were", "been", "be",
+];
+
+/// Whether the verb group `first..=verb` is passive: a participle after "être", unless the verb is pronominal
+/// ("s'est exclamé").
+fn is_passive(r: &Reader<'_>, first: usize, verb: usize) -> bool {
+    let be = (first..verb).any(|k| r.is(k, BE)) || (verb > 0 && r.is(verb - 1, BE));
+    let pronominal = (first.saturating_sub(1)..verb).any(|k| r.is(k, &["se", "s'", "s"]));
+    be && !pronominal
+}
+
+/// The subject of the verb before a coordinated one: "un chercheur a analysé … et a constaté".
+pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) -> Option<Mention> {
+    let mut k = first;
+    while k > start + 1 {
+        k -= 1;
+        if !r.in_quote[k] && (r.is(k, r.lex.aux) || r.is_verb(k)) {
+            let mut f = k;
+            while f > start && r.is(f - 1, r.lex.aux) {
+                f -= 1;
+            }
+            if let Some(m) = r.source_before(start, f) {
+                return Some(m);
+            }
+        }
+    }
+    r.clause_subject(start, first)
 }
 
 /// A participle in "-ant" ("ajoutant", "estimant"), whose subject is the clause's.
@@ -181,6 +238,18 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 participle: false,
             });
         }
+        // "Pour Giovanni Barocco, « … »": a named source, then a comma.
+        if r.is(k, &["pour", "for"])
+            && let Some(speaker) = r.source_after(k + 1, w.open)
+            && (speaker.pronoun.is_some() || r.is_pure_name(&speaker.tokens))
+            && r.is_punct(speaker.tokens.end, ",")
+        {
+            return Some(Attribution {
+                cue: k..k + 1,
+                speaker: Some(speaker),
+                participle: false,
+            });
+        }
         if r.is_verb(k) {
             let mut first = k;
             while first > w.before
@@ -201,9 +270,24 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     participle: true,
                 });
             }
+            if is_passive(r, first, k) {
+                continue;
+            }
             let speaker = r
                 .source_before(w.before, first)
-                .or_else(|| r.source_after(k + 1, w.open));
+                .or_else(|| {
+                    // An inverted subject before a colon or comma: "Ainsi l'a déclaré le ministre : « … »".
+                    r.source_after(k + 1, w.open)
+                        .filter(|m| r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
+                })
+                .or_else(|| {
+                    // A coordinated verb ("… et a constaté que …") shares the clause's subject.
+                    (first > w.before
+                        && (r.is(first - 1, &["et", "mais", "puis", "and", "but"])
+                            || r.is_punct(first - 1, ",")))
+                    .then(|| coordinated_subject(r, w.before, first))
+                    .flatten()
+                });
             return Some(Attribution {
                 cue: first..k + 1,
                 speaker,

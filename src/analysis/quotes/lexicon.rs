@@ -269,7 +269,7 @@ const FR_ER_STEMS: &[&str] = &[
 
 const FR_ER_ENDINGS: &[&str] = &[
     "e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "era", "eront", "erait",
-    "eraient", "a", "èrent", "er", "ons", "ez",
+    "eraient", "a", "èrent", "ons", "ez",
 ];
 
 /// Irregular reporting verb forms.
@@ -422,19 +422,8 @@ fn french() -> Lexicon {
         "publiée",
         "publiés",
         "publiées",
-        "proposé",
-        "proposée",
-        "avancé",
         "avancée",
         "avancées",
-        "signalé",
-        "confié",
-        "décidé",
-        "décidée",
-        "rapporté",
-        "rapportée",
-        "jugé",
-        "jugée",
         "jugés",
         "invité",
         "invitée",

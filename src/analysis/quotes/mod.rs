@@ -54,6 +54,9 @@ pub struct Quote {
 /// quotes (« gilets jaunes »).
 const MIN_WORDS_WITHOUT_CUE: usize = 4;
 
+/// How many tokens may separate a short quotation from a cue before it.
+const SHORT_QUOTE_REACH: usize = 16;
+
 /// Finds the quotations of a document, in text order.
 pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let pairs = marks::pairs(doc);
@@ -83,8 +86,13 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if excluded(r, &window) {
             continue;
         }
-        let attribution = cues::attribute(r, &window);
         let words = (open + 1..close).filter(|&i| r.is_word(i)).count();
+        let attribution = cues::attribute(r, &window).filter(|a| {
+            // A short quotation needs its cue close by: a verb far back in a long sentence says something else.
+            words >= MIN_WORDS_WITHOUT_CUE
+                || a.cue.start > close
+                || (a.cue.end..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+        });
         if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
             continue;
         }
@@ -220,12 +228,24 @@ fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
                 while first > range.start && r.is(first - 1, r.lex.aux) {
                     first -= 1;
                 }
-                r.source_before(range.start, first)
-                    .or_else(|| r.source_after(k + 1, range.end))
+                r.source_before(range.start, first).or_else(|| {
+                    r.source_after(k + 1, range.end).filter(|m| {
+                        r.is_punct(m.tokens.end, ",")
+                            || r.is_punct(m.tokens.end, ".")
+                            || m.tokens.end >= range.end
+                    })
+                })
             } else {
                 None
             };
-            if let Some(mention) = mention.filter(|m| m.pronoun.is_none()) {
+            let mention = mention.filter(|m| {
+                m.pronoun.is_none()
+                    && (r.is_det(m.tokens.start) || r.is_name_word(m.tokens.start))
+                    && !r.is(m.tokens.start, r.lex.calendar)
+                    && !r.is(m.tokens.start, r.lex.function_words)
+                    || r.is_det(m.tokens.start) && m.pronoun.is_none()
+            });
+            if let Some(mention) = mention {
                 sources.push(Source {
                     mention,
                     block: sentence.block,
@@ -263,10 +283,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         .iter()
         .rev()
         .filter(|s| s.mention.tokens.end <= at && s.block >= reach)
-        .find(|s| {
-            compatible(s.mention.female, s.mention.plural)
-                && (names.is_named(r, &s.mention.tokens) || !pronoun.plural())
-        });
+        .find(|s| compatible(s.mention.female, s.mention.plural));
     if let Some(source) = source {
         return Some(names.speaker(r, &source.mention.tokens, source.mention.female));
     }

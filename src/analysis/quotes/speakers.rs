@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, Pronoun, in_list, lowercase};
+use super::lexicon::{Lexicon, Pronoun, eq_lower, in_list, lowercase};
 use crate::analysis::Document;
 use crate::analysis::text::TokenKind;
 
@@ -25,6 +25,14 @@ pub(super) struct Mention {
     pub female: Option<bool>,
     pub plural: bool,
 }
+
+/// Prepositions that open a complement rather than a subject.
+const PREPOSITIONS: &[&str] = &[
+    "à", "au", "aux", "dans", "en", "par", "pour", "avec", "sans", "sur", "sous", "chez", "vers",
+    "lors", "depuis", "pendant", "après", "avant", "selon", "devant", "contre", "entre", "malgré",
+    "comme", "d'après", "in", "at", "on", "to", "for", "with", "by", "from", "after", "before",
+    "during",
+];
 
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
 const MAX_NP: usize = 14;
@@ -53,7 +61,33 @@ impl<'d> Reader<'d> {
     }
 
     pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
-        i < self.len() && in_list(self.word(i), list)
+        if i >= self.len() {
+            return false;
+        }
+        let word = self.word(i);
+        if in_list(word, list) {
+            return true;
+        }
+        // Pre-tokenised text splits the apostrophe from an elided word ("L' Union").
+        self.elided(i)
+            && list.iter().any(|l| {
+                l.len() == word.len() + 1 && l.ends_with('\'') && eq_lower(word, &l[..word.len()])
+            })
+    }
+
+    /// Whether word `i` is followed by a detached apostrophe ("L" "'" in "L' Union").
+    fn elided(&self, i: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        i + 1 < tokens.len()
+            && tokens[i].kind == TokenKind::Word
+            && tokens[i].end - tokens[i].start <= 5
+            && tokens[i + 1].start == tokens[i].end
+            && matches!(self.word(i + 1), "'" | "’")
+    }
+
+    /// Whether token `i` is an apostrophe detached from the elided word before it.
+    fn is_detached_apostrophe(&self, i: usize) -> bool {
+        i > 0 && matches!(self.word(i), "'" | "’") && self.elided(i - 1)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
@@ -150,6 +184,9 @@ impl<'d> Reader<'d> {
         }
         if self.is_punct(i, "-") {
             return false;
+        }
+        if self.is_detached_apostrophe(i) {
+            return self.is_np_word(i - 1);
         }
         if !self.is_word(i) {
             return false;
@@ -399,7 +436,10 @@ impl<'d> Reader<'d> {
     /// commas prefer the name, "X, qui" takes X, a pronoun stays a pronoun for the caller to resolve.
     pub(super) fn source_before(&self, start: usize, verb: usize) -> Option<Mention> {
         let mut j = verb;
-        while j > start && self.is(j - 1, self.lex.adverbs) && !self.is_det(j - 1) {
+        while j > start
+            && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
+            && !self.is_det(j - 1)
+        {
             j -= 1;
         }
         if j <= start {
@@ -409,43 +449,64 @@ impl<'d> Reader<'d> {
             return Some(self.pronoun_mention(j - 1, p));
         }
         if self.is(j - 1, &["qui", "who", "which"]) {
+            // The antecedent of "qui" may sit in a complement: "avec le chef Ayman al-Zawahiri, qui déclare".
             j -= 1;
             if j > start && self.is_punct(j - 1, ",") {
                 j -= 1;
             }
+            let np = self.segment_backward(start, j)?;
+            if let Some(name) = self.inner_name(&np) {
+                return Some(self.mention(name, &np));
+            }
+            return Some(self.mention(np.clone(), &np));
         }
         if self.is_punct(j - 1, ",") {
             j -= 1;
         }
-        // Comma-separated segments, nearest first: "Ghaith al Ghaith, le PDG de Flydubai, a annoncé".
-        let mut segments: Vec<Range<usize>> = Vec::with_capacity(3);
+        // Comma-separated segments, nearest first: "Ghaith al Ghaith, le PDG de Flydubai, a annoncé". A segment
+        // after a preposition is a complement ("en visite à Romorantin"), not the subject.
+        let mut segments: Vec<(Range<usize>, bool)> = Vec::with_capacity(4);
         let mut end = j;
-        while segments.len() < 3 {
+        while segments.len() < 5 {
             let Some(seg) = self.segment_backward(start, end) else {
                 break;
             };
             let before = seg.start;
-            segments.push(seg);
+            let complement = before > start && self.is(before - 1, PREPOSITIONS);
+            segments.push((seg, complement));
+            if complement {
+                let k = before - 1;
+                if k > start + 1 && self.is_punct(k - 1, ",") {
+                    end = k - 1;
+                } else {
+                    end = k;
+                }
+                continue;
+            }
             if before > start + 1 && self.is_punct(before - 1, ",") {
                 end = before - 1;
             } else {
                 break;
             }
         }
-        let nearest = segments.first()?.clone();
-        if let Some(name) = segments.iter().find(|s| self.is_pure_name(s)) {
-            let description = segments
+        let subjects: Vec<&Range<usize>> = segments
+            .iter()
+            .filter(|(_, complement)| !complement)
+            .map(|(s, _)| s)
+            .collect();
+        if let Some(name) = subjects.iter().find(|s| self.is_pure_name(s)) {
+            let description = subjects
                 .iter()
                 .find(|s| !self.is_pure_name(s))
                 .unwrap_or(name);
-            return Some(self.mention(name.clone(), description));
+            return Some(self.mention((*name).clone(), description));
         }
-        let head = segments
+        let head = subjects
             .iter()
-            .rev()
             .find(|s| self.is_det(s.start) || self.capitalised(s.start))
-            .unwrap_or(&nearest)
-            .clone();
+            .or(subjects.first())
+            .map(|s| (*s).clone())
+            .or_else(|| segments.first().map(|(s, _)| s.clone()))?;
         if let Some(name) = self.inner_name(&head) {
             return Some(self.mention(name, &head));
         }
