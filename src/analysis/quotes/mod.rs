@@ -1,7 +1,38 @@
-//! Direct quotations and who they come from. (Placeholder until the quote finder lands.)
+//! Direct quotations and who they come from.
+//!
+//! The finder pairs quotation marks ([`marks`]), keeps the pairs that hold someone's words rather than a title,
+//! a name or a label, finds the reporting cue around each ([`cues`]) and reads the source's noun phrase at that
+//! cue ([`speakers`]). Pronouns ("a-t-il ajouté", "he said") resolve to the last compatible source named before;
+//! a quotation without a cue that follows another in the same paragraph takes its speaker. Entities, when the
+//! recogniser provides them, snap descriptions to names and give canonical names; without them, capitalised
+//! word runs stand in.
+//!
+//! ```
+//! use liseuse::analysis::{Document, quotes};
+//! use liseuse::article::{Format, Lang, load_str};
+//!
+//! let article = load_str("Le ministre a déclaré : « Nous partirons demain. »", Format::Text, None);
+//! let doc = Document::new(&article);
+//! let found = quotes::find(&doc, Lang::Fr, &[]);
+//! assert_eq!(found[0].span.text(&article.text), "Nous partirons demain.");
+//! assert_eq!(found[0].speaker.as_ref().map(|s| s.canonical.as_str()), Some("ministre"));
+//! ```
+
+mod cues;
+mod english;
+mod lexicon;
+mod marks;
+mod names;
+mod speakers;
+
+use std::ops::Range;
 
 use super::{Document, Entity};
 use crate::article::{Lang, Span};
+use cues::{Attribution, Window};
+use lexicon::{Lexicon, Pronoun};
+use names::Names;
+use speakers::{Mention, Reader};
 
 /// The source of a quotation: a mention in the text and the fullest name of its entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,7 +50,249 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
+/// Quotations shorter than this many words need a cue to count: short ones without one are labels or scare
+/// quotes (« gilets jaunes »).
+const MIN_WORDS_WITHOUT_CUE: usize = 4;
+
+/// How many tokens may separate a short quotation from a cue before it.
+const SHORT_QUOTE_REACH: usize = 16;
+
 /// Finds the quotations of a document, in text order.
-pub fn find(_doc: &Document<'_>, _lang: Lang, _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
+    let pairs = marks::pairs(doc);
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let mut reader = Reader::new(doc, Lexicon::get(lang));
+    let mut windows = Vec::with_capacity(pairs.len());
+    for pair in &pairs {
+        let (Some(open), Some(close)) = (token_at(doc, pair.open), token_at(doc, pair.close))
+        else {
+            continue;
+        };
+        for flag in &mut reader.in_quote[open..=close] {
+            *flag = true;
+        }
+        windows.push((pair, open, close));
+    }
+    let r = &reader;
+    let names = Names::scan(r, entities);
+    let sources = scan_sources(r);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(windows.len());
+    // The speaker of the previous quotation and its block, for quotations without a cue.
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    for (pair, open, close) in windows {
+        let window = window(r, open, close);
+        if excluded(r, &window) {
+            continue;
+        }
+        let words = (open + 1..close).filter(|&i| r.is_word(i)).count();
+        let attribution = cues::attribute(r, &window).filter(|a| {
+            // A short quotation needs its cue close by: a verb far back in a long sentence says something else.
+            words >= MIN_WORDS_WITHOUT_CUE
+                || a.cue.start > close
+                || (a.cue.end..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+        });
+        if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
+            continue;
+        }
+        let same_block = previous
+            .as_ref()
+            .filter(|(block, _)| *block == pair.block)
+            .and_then(|(_, s)| s.clone());
+        let (speaker, cue) = match &attribution {
+            Some(Attribution {
+                participle: true,
+                cue,
+                ..
+            }) => {
+                let speaker = same_block.or_else(|| {
+                    let subject = r.clause_subject(window.before, cue.start)?;
+                    resolve(r, &names, &sources, &subject)
+                });
+                (speaker, Some(cue_text(r, cue)))
+            }
+            Some(Attribution { cue, speaker, .. }) => {
+                let speaker = speaker
+                    .as_ref()
+                    .and_then(|m| resolve(r, &names, &sources, m));
+                (speaker, Some(cue_text(r, cue)))
+            }
+            None => (same_block, None),
+        };
+        previous = Some((pair.block, speaker.clone()));
+        quotes.push(Quote {
+            span: doc.span(pair.inner.clone()),
+            speaker,
+            cue,
+        });
+    }
+    quotes
 }
+
+/// The token that starts at byte `at`.
+fn token_at(doc: &Document<'_>, at: usize) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.start < at);
+    (doc.tokens.get(i)?.start == at).then_some(i)
+}
+
+/// The context of a quotation: from the start of its sentence (or of the sentence before, when it opens its
+/// sentence after a colon) to the end of the sentence that holds its closing mark.
+fn window(r: &Reader<'_>, open: usize, close: usize) -> Window {
+    let doc = r.doc;
+    let sentence = |t: usize| {
+        doc.sentence_at(doc.tokens[t].start)
+            .map(|s| &doc.sentences[s])
+    };
+    let mut before = sentence(open).map_or(open, |s| s.tokens.start.min(open));
+    if before == open && open > 0 && r.is_punct(open - 1, ":") {
+        before = sentence(open - 1).map_or(before, |s| s.tokens.start);
+    }
+    let after = sentence(close).map_or(close + 1, |s| s.tokens.end.max(close + 1));
+    Window {
+        before,
+        open,
+        close,
+        after,
+    }
+}
+
+/// Whether a pair of marks holds a title, a name, a label or a translation rather than someone's words.
+fn excluded(r: &Reader<'_>, w: &Window) -> bool {
+    let lex = r.lex;
+    let open = w.open;
+    if open > 0 {
+        // "le film « … »", "surnommé « … »", "fichés « S »", "l'opération dite « … »".
+        let mut k = open - 1;
+        if r.is_det(k) && k > 0 {
+            k -= 1;
+        }
+        if !r.in_quote[k] && r.is(k, lex.labels) {
+            return true;
+        }
+        // A translation in brackets after another quotation: "« … » ( « … » )".
+        if r.is_punct(open - 1, "(") && open >= 2 && r.is_mark(open - 2) && r.in_quote[open - 2] {
+            return true;
+        }
+    }
+    // A name in marks mid-sentence: every word capitalised, a few words, no verb of saying just before.
+    let inside = w.open + 1..w.close;
+    let words: Vec<usize> = inside.clone().filter(|&i| r.is_word(i)).collect();
+    let name_like = !words.is_empty()
+        && words.len() <= 6
+        && r.capitalised(words[0])
+        && words
+            .iter()
+            .all(|&i| r.capitalised(i) || r.is(i, lex.links) || r.is(i, lex.determiners))
+        && !inside
+            .clone()
+            .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
+    if name_like {
+        let said_just_before = open > 0 && (r.is_verb(open - 1) || r.is_punct(open - 1, ":"));
+        return !said_just_before;
+    }
+    false
+}
+
+/// The text of a cue's tokens, as written.
+fn cue_text(r: &Reader<'_>, cue: &Range<usize>) -> String {
+    let tokens = &r.doc.tokens;
+    match (tokens.get(cue.start), tokens.get(cue.end.saturating_sub(1))) {
+        (Some(a), Some(b)) if cue.end > cue.start => r.doc.text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A source named in the text: a subject of a reporting verb or the object of "selon", anywhere in the prose.
+struct Source {
+    mention: Mention,
+    block: usize,
+}
+
+/// Every named source of the prose, in text order: what pronouns resolve to.
+fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
+    let doc = r.doc;
+    let mut sources = Vec::new();
+    for sentence in doc.prose_sentences() {
+        let range = sentence.tokens.clone();
+        let mut k = range.start;
+        while k < range.end {
+            if r.in_quote[k] {
+                k += 1;
+                continue;
+            }
+            let mention = if let Some(len) = r.according(k) {
+                r.source_after(k + len, range.end)
+            } else if r.is_verb(k) && !r.word(k).ends_with("ant") {
+                let mut first = k;
+                while first > range.start && r.is(first - 1, r.lex.aux) {
+                    first -= 1;
+                }
+                r.source_before(range.start, first).or_else(|| {
+                    r.source_after(k + 1, range.end).filter(|m| {
+                        r.is_punct(m.tokens.end, ",")
+                            || r.is_punct(m.tokens.end, ".")
+                            || m.tokens.end >= range.end
+                    })
+                })
+            } else {
+                None
+            };
+            let mention = mention.filter(|m| {
+                m.pronoun.is_none()
+                    && (r.is_det(m.tokens.start) || r.is_name_word(m.tokens.start))
+                    && !r.is(m.tokens.start, r.lex.calendar)
+                    && !r.is(m.tokens.start, r.lex.function_words)
+                    || r.is_det(m.tokens.start) && m.pronoun.is_none()
+            });
+            if let Some(mention) = mention {
+                sources.push(Source {
+                    mention,
+                    block: sentence.block,
+                });
+            }
+            k += 1;
+        }
+    }
+    sources
+}
+
+/// How many blocks back a pronoun may look for its antecedent.
+const PRONOUN_REACH: usize = 3;
+
+/// The speaker a mention names: itself, or for a pronoun the last compatible source or name before it.
+fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Option<Speaker> {
+    let Some(pronoun) = m.pronoun else {
+        return Some(names.speaker(r, &m.tokens, m.female));
+    };
+    let at = m.tokens.start;
+    let block = r
+        .doc
+        .sentence_at(r.doc.tokens[at].start)
+        .map_or(0, |s| r.doc.sentences[s].block);
+    let reach = block.saturating_sub(PRONOUN_REACH);
+    let compatible = |female: Option<bool>, plural: bool| {
+        plural == pronoun.plural()
+            && match pronoun {
+                Pronoun::She => female != Some(false),
+                Pronoun::He | Pronoun::TheyMasculine => female != Some(true),
+                Pronoun::TheyFeminine => female != Some(false),
+            }
+    };
+    let source = sources
+        .iter()
+        .rev()
+        .filter(|s| s.mention.tokens.end <= at && s.block >= reach)
+        .find(|s| compatible(s.mention.female, s.mention.plural));
+    if let Some(source) = source {
+        return Some(names.speaker(r, &source.mention.tokens, source.mention.female));
+    }
+    if pronoun.plural() {
+        return None;
+    }
+    let name = names.person_before(r, at, reach)?;
+    Some(names.speaker(r, &name, None))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,356 @@
+//! Reporting cues around a quotation: an incise right after it ("», a déclaré X", "» a-t-il ajouté", ", selon
+//! X"), the nearest reporting verb or "selon" before it in its sentence ("X estime que « … »"), a cue later in the
+//! sentence ("…», a indiqué de son côté le Kremlin"), or a colon introduction ("X : « … »").
+
+use std::ops::Range;
+
+use super::speakers::{Mention, Reader};
+
+/// How a quotation is tied to its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Attribution {
+    /// The tokens of the reporting words (a verb group, "selon", or the colon).
+    pub cue: Range<usize>,
+    pub speaker: Option<Mention>,
+    /// A participle ("ajoutant que", "estimant que") whose subject is the one of the clause before.
+    pub participle: bool,
+}
+
+/// The windows around a quotation: its marks as token indices and the sentence bounds.
+pub(super) struct Window {
+    /// First token of the context before the opening mark.
+    pub before: usize,
+    pub open: usize,
+    pub close: usize,
+    /// Token index just past the sentence holding the closing mark.
+    pub after: usize,
+}
+
+/// Finds the cue and source of a quotation.
+pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    if let Some(a) = incise(r, w) {
+        return Some(a);
+    }
+    if let Some(a) = following(r, w) {
+        return Some(a);
+    }
+    if let Some(a) = before(r, w) {
+        return Some(a);
+    }
+    if let Some(a) = later(r, w) {
+        return Some(a);
+    }
+    colon(r, w)
+}
+
+/// A cue opening the next sentence: "« … ». C'est ce qu'a annoncé le président."
+fn following(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let a = w.after;
+    if !(r.is(a, &["c'"]) && r.is(a + 1, &["est"]) && r.is(a + 2, &["ce"])) {
+        return None;
+    }
+    if !r.is(a + 3, &["qu'", "que"]) {
+        return None;
+    }
+    let end = r
+        .doc
+        .sentence_at(r.doc.tokens.get(a)?.start)
+        .map_or(a, |s| r.doc.sentences[s].tokens.end);
+    let (verb_end, _) = verb_group(r, a + 4, end)?;
+    let speaker = r.source_after(verb_end, end)?;
+    Some(Attribution {
+        cue: a + 4..verb_end,
+        speaker: Some(speaker),
+        participle: false,
+    })
+}
+
+/// A verb group starting at `i` (auxiliaries, adverbs, then a reporting verb, or a verb with an inverted
+/// clitic): its end and the clitic's pronoun mention.
+fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Mention>)> {
+    if let Some((pronoun, aux)) = r.clitic(i) {
+        let mention = Mention {
+            tokens: i..i + 1,
+            pronoun: Some(pronoun),
+            female: None,
+            plural: pronoun.plural(),
+        };
+        if !aux {
+            return Some((i + 1, Some(mention)));
+        }
+        let mut k = i + 1;
+        while k < end && r.is(k, r.lex.adverbs) && !r.is_verb(k) {
+            k += 1;
+        }
+        return (k < end && r.is_verb(k)).then_some((k + 1, Some(mention)));
+    }
+    let mut k = i;
+    while k < end && k - i < 4 && (r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs)) && !r.is_verb(k) {
+        k += 1;
+    }
+    (k < end && r.is_verb(k) && !is_passive(r, i, k)).then_some((k + 1, None))
+}
+
+/// Forms of "être" (and "be") that make a following participle passive ("sera reconnu").
+const BE: &[&str] = &[
+    "est", "sont", "sera", "seront", "serait", "seraient", "était", "étaient", "été", "fut",
+    "être", "is", "are", "was", "were", "been", "be",
+];
+
+/// Whether the verb group `first..=verb` is passive: a participle after "être", unless the verb is pronominal
+/// ("s'est exclamé").
+fn is_passive(r: &Reader<'_>, first: usize, verb: usize) -> bool {
+    let be = (first..verb).any(|k| r.is(k, BE)) || (verb > 0 && r.is(verb - 1, BE));
+    let pronominal = (first.saturating_sub(1)..verb).any(|k| r.is(k, &["se", "s'", "s"]));
+    be && !pronominal
+}
+
+/// The subject of the verb before a coordinated one: "un chercheur a analysé … et a constaté".
+pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) -> Option<Mention> {
+    let mut k = first;
+    while k > start + 1 {
+        k -= 1;
+        if !r.in_quote[k] && (r.is(k, r.lex.aux) || r.is_verb(k)) {
+            let mut f = k;
+            while f > start && r.is(f - 1, r.lex.aux) {
+                f -= 1;
+            }
+            if let Some(m) = r.source_before(start, f) {
+                return Some(m);
+            }
+        }
+    }
+    r.clause_subject(start, first)
+}
+
+/// A participle in "-ant" ("ajoutant", "estimant"), whose subject is the clause's.
+fn is_participle(r: &Reader<'_>, i: usize) -> bool {
+    let w = r.word(i);
+    w.ends_with("ant") || w.ends_with("ing")
+}
+
+/// The incise right after the closing mark: "», a déclaré X", "» a-t-il ajouté", ", selon X", "», X said".
+fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let mut i = w.close + 1;
+    while i < w.after && (r.is_punct(i, ",") || r.is_punct(i, ")")) {
+        i += 1;
+    }
+    if i >= w.after {
+        return None;
+    }
+    if let Some(len) = r.according(i) {
+        let speaker = r.source_after(i + len, w.after)?;
+        return Some(Attribution {
+            cue: i..i + len,
+            speaker: Some(speaker),
+            participle: false,
+        });
+    }
+    if let Some((end, clitic)) = verb_group(r, i, w.after) {
+        if is_participle(r, end - 1) && clitic.is_none() {
+            return Some(Attribution {
+                cue: i..end,
+                speaker: None,
+                participle: true,
+            });
+        }
+        let speaker = clitic.or_else(|| r.source_after(end, w.after));
+        return Some(Attribution {
+            cue: i..end,
+            speaker,
+            participle: false,
+        });
+    }
+    // "», X said" / "», le ministre a déclaré".
+    if let Some(p) = r.pronoun(i)
+        && let Some((end, _)) = verb_group(r, i + 1, w.after)
+    {
+        return Some(Attribution {
+            cue: i + 1..end,
+            speaker: Some(Mention {
+                tokens: i..i + 1,
+                pronoun: Some(p),
+                female: None,
+                plural: p.plural(),
+            }),
+            participle: false,
+        });
+    }
+    let mut k = i;
+    while k < w.after && k - i < 12 && r.is_np_word(k) {
+        k += 1;
+    }
+    if k > i
+        && let Some((end, _)) = verb_group(r, k, w.after)
+    {
+        let speaker = r.source_before(i, k);
+        return Some(Attribution {
+            cue: k..end,
+            speaker,
+            participle: false,
+        });
+    }
+    None
+}
+
+/// The nearest cue before the opening mark in its sentence.
+fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let mut k = w.open;
+    while k > w.before {
+        k -= 1;
+        if r.in_quote[k] {
+            continue;
+        }
+        if let Some((pronoun, aux)) = r.clitic(k) {
+            let end = if aux { k + 2 } else { k + 1 };
+            return Some(Attribution {
+                cue: k..end.min(w.open),
+                speaker: Some(Mention {
+                    tokens: k..k + 1,
+                    pronoun: Some(pronoun),
+                    female: None,
+                    plural: pronoun.plural(),
+                }),
+                participle: false,
+            });
+        }
+        if let Some(len) = r.according(k) {
+            let speaker = r.source_after(k + len, w.open);
+            if speaker.is_some() {
+                return Some(Attribution {
+                    cue: k..k + len,
+                    speaker,
+                    participle: false,
+                });
+            }
+            continue;
+        }
+        // "par la voix de X".
+        if r.is(k, &["voix"])
+            && k >= 2
+            && r.is(k - 1, &["la"])
+            && r.is(k - 2, &["par"])
+            && let Some(speaker) = r.source_after(k + 1, w.open)
+        {
+            return Some(Attribution {
+                cue: k - 2..k + 1,
+                speaker: Some(speaker),
+                participle: false,
+            });
+        }
+        // "Pour Giovanni Barocco, « … »": a named source, then a comma.
+        if r.is(k, &["pour", "for"])
+            && let Some(speaker) = r.source_after(k + 1, w.open)
+            && (speaker.pronoun.is_some() || r.is_pure_name(&speaker.tokens))
+            && r.is_punct(speaker.tokens.end, ",")
+        {
+            return Some(Attribution {
+                cue: k..k + 1,
+                speaker: Some(speaker),
+                participle: false,
+            });
+        }
+        if r.is_verb(k) {
+            let mut first = k;
+            while first > w.before
+                && (r.is(first - 1, r.lex.aux) || r.is(first - 1, r.lex.adverbs))
+                && !r.is_det(first - 1)
+                && !r.in_quote[first - 1]
+            {
+                first -= 1;
+            }
+            // Adverbs left of the auxiliary belong to the subject side.
+            while first < k && !r.is(first, r.lex.aux) {
+                first += 1;
+            }
+            if is_participle(r, k) {
+                return Some(Attribution {
+                    cue: k..k + 1,
+                    speaker: None,
+                    participle: true,
+                });
+            }
+            if is_passive(r, first, k) {
+                continue;
+            }
+            let speaker = r
+                .source_before(w.before, first)
+                .or_else(|| {
+                    // An inverted subject before a colon or comma: "Ainsi l'a déclaré le ministre : « … »".
+                    r.source_after(k + 1, w.open)
+                        .filter(|m| r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
+                })
+                .or_else(|| {
+                    // A coordinated verb ("… et a constaté que …") shares the clause's subject.
+                    (first > w.before
+                        && (r.is(first - 1, &["et", "mais", "puis", "and", "but"])
+                            || r.is_punct(first - 1, ",")))
+                    .then(|| coordinated_subject(r, w.before, first))
+                    .flatten()
+                });
+            return Some(Attribution {
+                cue: first..k + 1,
+                speaker,
+                participle: false,
+            });
+        }
+    }
+    None
+}
+
+/// A cue later in the sentence, after other quotations or words: "« … », notamment, « … », a indiqué le Kremlin".
+fn later(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let mut k = w.close + 1;
+    while k < w.after {
+        if r.in_quote[k] {
+            k += 1;
+            continue;
+        }
+        if let Some(len) = r.according(k)
+            && let Some(speaker) = r.source_after(k + len, w.after)
+        {
+            return Some(Attribution {
+                cue: k..k + len,
+                speaker: Some(speaker),
+                participle: false,
+            });
+        }
+        if let Some((end, clitic)) = verb_group(r, k, w.after) {
+            if is_participle(r, end - 1) {
+                k = end;
+                continue;
+            }
+            let speaker = clitic
+                .or_else(|| {
+                    (r.is_punct(k.saturating_sub(1), ",") || r.in_quote[k.saturating_sub(1)])
+                        .then(|| r.source_after(end, w.after))
+                        .flatten()
+                })
+                .or_else(|| r.source_before(w.close + 1, k));
+            return Some(Attribution {
+                cue: k..end,
+                speaker,
+                participle: false,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A colon introduction: "X : « … »", the subject of the clause before the colon.
+fn colon(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let mut k = w.open;
+    while k > w.before && r.is_mark(k - 1) {
+        k -= 1;
+    }
+    if k == 0 || k <= w.before || !r.is_punct(k - 1, ":") {
+        return None;
+    }
+    let speaker = r.clause_subject(w.before, k - 1);
+    Some(Attribution {
+        cue: k - 1..k,
+        speaker,
+        participle: false,
+    })
+}

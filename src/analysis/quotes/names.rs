@@ -1,0 +1,215 @@
+//! Names for speakers: the entities of the recogniser when it gives them, capitalised word runs otherwise; the
+//! fullest form of a name in the article is its canonical name ("M. Di Giacomo" → "Flavio Di Giacomo").
+
+use std::ops::Range;
+
+use super::Speaker;
+use super::speakers::Reader;
+use crate::analysis::{Entity, EntityKind};
+
+/// The names of an article, as token ranges.
+pub(super) struct Names<'e> {
+    entities: Vec<(Range<usize>, &'e Entity)>,
+    /// Capitalised runs of the prose outside quotations, with their block.
+    runs: Vec<(Range<usize>, usize)>,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "du", "d'", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "da", "di",
+    "dos", "del", "della", "la", "le",
+];
+
+impl<'e> Names<'e> {
+    pub(super) fn scan(r: &Reader<'_>, entities: &'e [Entity]) -> Self {
+        let doc = r.doc;
+        let tokens = &doc.tokens;
+        let mut ranges = Vec::with_capacity(entities.len());
+        for e in entities {
+            let start = tokens.partition_point(|t| t.start < e.span.byte_start);
+            let end = tokens.partition_point(|t| t.end <= e.span.byte_end);
+            if start < end {
+                ranges.push((start..end, e));
+            }
+        }
+        let mut runs = Vec::new();
+        for sentence in doc.prose_sentences() {
+            let range = sentence.tokens.clone();
+            let mut i = range.start;
+            while i < range.end {
+                let opens = r.is_name_word(i)
+                    && !r.in_quote[i]
+                    && !(i == range.start
+                        && (r.is(i, r.lex.function_words) || r.is(i, r.lex.calendar)));
+                if !opens {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut end = i + 1;
+                let mut k = i + 1;
+                while k < range.end && !r.in_quote[k] {
+                    if r.is_name_word(k) {
+                        end = k + 1;
+                    } else if !r.is(k, PARTICLES) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, PARTICLES)) {
+                    runs.push((start..end, sentence.block));
+                }
+                i = end;
+            }
+        }
+        Names {
+            entities: ranges,
+            runs,
+        }
+    }
+
+    /// Whether a mention contains a name (not just a description).
+    pub(super) fn is_named(&self, r: &Reader<'_>, tokens: &Range<usize>) -> bool {
+        tokens
+            .clone()
+            .any(|i| r.is_name_word(i) && !r.is(i, r.lex.function_words))
+    }
+
+    /// The speaker for a mention: snapped to a person entity inside a description, with the canonical name.
+    pub(super) fn speaker(
+        &self,
+        r: &Reader<'_>,
+        tokens: &Range<usize>,
+        _female: Option<bool>,
+    ) -> Speaker {
+        let overlapping = self
+            .entities
+            .iter()
+            .filter(|(range, _)| range.start < tokens.end && tokens.start < range.end);
+        let mut best: Option<&(Range<usize>, &Entity)> = None;
+        for candidate in overlapping {
+            let rank = |e: &Entity| match e.kind {
+                EntityKind::Person => 0,
+                EntityKind::Organization => 1,
+                EntityKind::Group => 2,
+                _ => 3,
+            };
+            if best.is_none_or(|(_, b)| rank(candidate.1) < rank(b)) {
+                best = Some(candidate);
+            }
+        }
+        if let Some((range, entity)) = best {
+            let span_tokens = if entity.kind == EntityKind::Person {
+                range.clone()
+            } else {
+                tokens.clone()
+            };
+            return Speaker {
+                span: span_of(r, &span_tokens),
+                canonical: entity.canonical.clone(),
+            };
+        }
+        let canonical = if self.is_named(r, tokens) && !r.is_det(tokens.start) {
+            self.fullest(r, tokens)
+        } else {
+            description(r, tokens)
+        };
+        Speaker {
+            span: span_of(r, tokens),
+            canonical,
+        }
+    }
+
+    /// The fullest capitalised run of the article that ends with the name of `tokens` (titles left out).
+    fn fullest(&self, r: &Reader<'_>, tokens: &Range<usize>) -> String {
+        let name = text_of(r, &without_titles(r, tokens));
+        let mut best = name;
+        for (run, _) in &self.runs {
+            let run_text = text_of(r, &without_titles(r, run));
+            if run_text.len() > best.len()
+                && run_text.ends_with(best)
+                && run_text[..run_text.len() - best.len()].ends_with(' ')
+            {
+                best = run_text;
+            }
+        }
+        best.to_string()
+    }
+
+    /// The last person named before token `at`, not before block `reach`: a person entity, or without entities a
+    /// capitalised run of two words or more, or one after a title.
+    pub(super) fn person_before(
+        &self,
+        r: &Reader<'_>,
+        at: usize,
+        reach: usize,
+    ) -> Option<Range<usize>> {
+        let block_of = |t: usize| {
+            r.doc
+                .sentence_at(r.doc.tokens[t].start)
+                .map_or(0, |s| r.doc.sentences[s].block)
+        };
+        if !self.entities.is_empty() {
+            return self
+                .entities
+                .iter()
+                .rev()
+                .filter(|(range, e)| {
+                    range.end <= at && e.kind == EntityKind::Person && !r.in_quote[range.start]
+                })
+                .find(|(range, _)| block_of(range.start) >= reach)
+                .map(|(range, _)| range.clone());
+        }
+        self.runs
+            .iter()
+            .rev()
+            .filter(|(run, block)| run.end <= at && *block >= reach)
+            .find(|(run, _)| {
+                let words = run.clone().filter(|&t| r.is_name_word(t)).count();
+                let titled = run.start > 0
+                    && (r.is(run.start - 1, r.lex.titles)
+                        || (r.is_punct(run.start - 1, ".")
+                            && run.start > 1
+                            && r.is(run.start - 2, r.lex.titles)));
+                let place = run.start > 0 && r.is(run.start - 1, &["à", "en", "au", "aux", "in"]);
+                (words >= 2 || titled) && !place
+            })
+            .map(|(run, _)| run.clone())
+    }
+}
+
+/// A token range without its leading titles ("M.", "Mme").
+fn without_titles(r: &Reader<'_>, tokens: &Range<usize>) -> Range<usize> {
+    let mut start = tokens.start;
+    while start + 1 < tokens.end
+        && (r.is(start, r.lex.titles) || r.is_punct(start, ".") || r.is_det(start))
+    {
+        start += 1;
+    }
+    start..tokens.end
+}
+
+/// A description's canonical form: its words without the leading determiner.
+fn description(r: &Reader<'_>, tokens: &Range<usize>) -> String {
+    let mut start = tokens.start;
+    if start + 1 < tokens.end && r.is_det(start) {
+        start += 1;
+    }
+    text_of(r, &(start..tokens.end)).to_string()
+}
+
+fn text_of<'a>(r: &Reader<'a>, tokens: &Range<usize>) -> &'a str {
+    let t = &r.doc.tokens;
+    match (t.get(tokens.start), t.get(tokens.end.saturating_sub(1))) {
+        (Some(a), Some(b)) if tokens.end > tokens.start => &r.doc.text[a.start..b.end],
+        _ => "",
+    }
+}
+
+fn span_of(r: &Reader<'_>, tokens: &Range<usize>) -> crate::article::Span {
+    let t = &r.doc.tokens;
+    let start = t.get(tokens.start).map_or(0, |a| a.start);
+    let end = t
+        .get(tokens.end.saturating_sub(1))
+        .map_or(start, |b| b.end.max(start));
+    r.doc.span(start..end)
+}

@@ -1,0 +1,568 @@
+//! Who a source is: the noun phrase at a reporting word ("le porte-parole de la diplomatie chinoise, Wang Wenbin"
+//! → the name), read forwards after "selon" or an inverted verb and backwards before a verb, with appositions,
+//! relative "qui", titles ("M.", "Mme") and pronouns.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, Pronoun, eq_lower, in_list, lowercase};
+use crate::analysis::Document;
+use crate::analysis::text::TokenKind;
+
+/// Reads the tokens of a document with the word lists of its language.
+pub(super) struct Reader<'d> {
+    pub doc: &'d Document<'d>,
+    pub lex: &'static Lexicon,
+    /// Whether each token lies inside a quotation (marks included).
+    pub in_quote: Vec<bool>,
+}
+
+/// A source as the text names it: its tokens, or a pronoun standing for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Mention {
+    pub tokens: Range<usize>,
+    pub pronoun: Option<Pronoun>,
+    /// Grammatical gender when the words around tell it.
+    pub female: Option<bool>,
+    pub plural: bool,
+}
+
+/// Prepositions that open a complement rather than a subject.
+const PREPOSITIONS: &[&str] = &[
+    "à", "au", "aux", "dans", "en", "par", "pour", "avec", "sans", "sur", "sous", "chez", "vers",
+    "lors", "depuis", "pendant", "après", "avant", "selon", "devant", "contre", "entre", "malgré",
+    "comme", "d'après", "in", "at", "on", "to", "for", "with", "by", "from", "after", "before",
+    "during",
+];
+
+/// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
+const MAX_NP: usize = 14;
+
+/// Particles inside personal names.
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben",
+    "ibn", "da", "di", "dos", "das", "del", "della", "y", "st", "mc", "o'",
+];
+
+impl<'d> Reader<'d> {
+    pub(super) fn new(doc: &'d Document<'d>, lex: &'static Lexicon) -> Self {
+        Reader {
+            doc,
+            lex,
+            in_quote: vec![false; doc.tokens.len()],
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    pub(super) fn word(&self, i: usize) -> &'d str {
+        self.doc.token_text(i)
+    }
+
+    pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
+        if i >= self.len() {
+            return false;
+        }
+        let word = self.word(i);
+        if in_list(word, list) {
+            return true;
+        }
+        // Pre-tokenised text splits the apostrophe from an elided word ("L' Union").
+        self.elided(i)
+            && list.iter().any(|l| {
+                l.len() == word.len() + 1 && l.ends_with('\'') && eq_lower(word, &l[..word.len()])
+            })
+    }
+
+    /// Whether word `i` is followed by a detached apostrophe ("L" "'" in "L' Union").
+    fn elided(&self, i: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        i + 1 < tokens.len()
+            && tokens[i].kind == TokenKind::Word
+            && tokens[i].end - tokens[i].start <= 5
+            && tokens[i + 1].start == tokens[i].end
+            && matches!(self.word(i + 1), "'" | "’")
+    }
+
+    /// Whether token `i` is an apostrophe detached from the elided word before it.
+    fn is_detached_apostrophe(&self, i: usize) -> bool {
+        i > 0 && matches!(self.word(i), "'" | "’") && self.elided(i - 1)
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    pub(super) fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.len() && self.doc.tokens[i].kind == TokenKind::Punct && self.word(i) == p
+    }
+
+    /// Whether token `i` opens or closes a quotation.
+    pub(super) fn is_mark(&self, i: usize) -> bool {
+        i < self.len() && matches!(self.word(i), "«" | "»" | "“" | "”" | "\"" | "‹" | "›")
+    }
+
+    pub(super) fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
+    }
+
+    /// A reporting verb form, not read as a noun after a determiner.
+    pub(super) fn is_verb(&self, i: usize) -> bool {
+        if !self.is_word(i) || self.in_quote[i] {
+            return false;
+        }
+        let mut buf = String::new();
+        let lower = lowercase(self.word(i), &mut buf);
+        if !self.lex.is_verb(lower) {
+            return false;
+        }
+        !(i > 0 && self.is(i - 1, self.lex.determiners) && !self.is(i - 1, &["l'"]))
+    }
+
+    /// A verb with an inverted subject clitic ("explique-t-elle", "a-t-il"): the pronoun and whether the verb
+    /// part is an auxiliary waiting for its participle.
+    pub(super) fn clitic(&self, i: usize) -> Option<(Pronoun, bool)> {
+        if !self.is_word(i) || self.in_quote[i] {
+            return None;
+        }
+        let word = self.word(i);
+        if !word.contains('-') {
+            return None;
+        }
+        for (suffix, pronoun) in self.lex.clitics {
+            if word.len() > suffix.len() && word.to_lowercase().ends_with(suffix) {
+                let base = &word[..word.len() - suffix.len()];
+                let mut buf = String::new();
+                let lower = lowercase(base, &mut buf);
+                if self.lex.is_verb(lower) {
+                    return Some((*pronoun, false));
+                }
+                if in_list(lower, self.lex.aux) {
+                    return Some((*pronoun, true));
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn pronoun(&self, i: usize) -> Option<Pronoun> {
+        if !self.is_word(i) {
+            return None;
+        }
+        self.lex
+            .pronouns
+            .iter()
+            .find(|(w, _)| in_list(self.word(i), &[w]))
+            .map(|(_, p)| *p)
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        self.is(i, self.lex.titles)
+    }
+
+    /// A word of a personal or organisation name: capitalised, or a particle between capitalised words.
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if w.starts_with(char::is_uppercase) {
+            return true;
+        }
+        let lower_prefix = ["al-", "el-", "ben-", "ibn-", "abu-", "abou-"];
+        lower_prefix.iter().any(|p| w.starts_with(p))
+    }
+
+    /// Whether token `i` can belong to a noun phrase.
+    pub(super) fn is_np_word(&self, i: usize) -> bool {
+        if i >= self.len() || self.in_quote[i] {
+            return false;
+        }
+        if self.is_punct(i, ".") && i > 0 && self.is_title(i - 1) {
+            return true;
+        }
+        if self.is_punct(i, "-") {
+            return false;
+        }
+        if self.is_detached_apostrophe(i) {
+            return self.is_np_word(i - 1);
+        }
+        if !self.is_word(i) {
+            return false;
+        }
+        let lex = self.lex;
+        let mut buf = String::new();
+        let lower = lowercase(self.word(i), &mut buf);
+        if in_list(lower, lex.determiners) || in_list(lower, lex.links) {
+            return true;
+        }
+        if in_list(lower, lex.stops)
+            || in_list(lower, lex.relatives)
+            || in_list(lower, lex.aux)
+            || lex.pronouns.iter().any(|(p, _)| *p == lower)
+            || self.clitic(i).is_some()
+        {
+            return false;
+        }
+        if self.capitalised(i) {
+            return !in_list(lower, lex.function_words) || self.is_title(i);
+        }
+        if lex.is_verb(lower) {
+            return false;
+        }
+        // Conjugated forms that end a subject ("gèrera", "discuteront", "affichait").
+        !["era", "eront", "ront", "ait", "aient", "èrent"]
+            .iter()
+            .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    }
+
+    pub(super) fn is_det(&self, i: usize) -> bool {
+        self.is(i, self.lex.determiners)
+    }
+
+    fn is_link(&self, i: usize) -> bool {
+        self.is(i, self.lex.links)
+    }
+
+    /// A noun phrase read forwards from `i`, not past `end`: an optional title or determiner, then words.
+    fn segment_forward(&self, mut i: usize, end: usize) -> Option<Range<usize>> {
+        while i < end && self.is_link(i) && !self.is_det(i) {
+            i += 1;
+        }
+        let start = i;
+        while i < end && i - start < MAX_NP && self.is_np_word(i) {
+            i += 1;
+        }
+        let mut stop = i;
+        while stop > start && (self.is_link(stop - 1) || self.is_det(stop - 1)) {
+            stop -= 1;
+        }
+        (stop > start).then_some(start..stop)
+    }
+
+    /// A noun phrase read backwards from just before `end`, not before `start`; a parenthesis just before `end`
+    /// (an acronym) is skipped.
+    fn segment_backward(&self, start: usize, mut end: usize) -> Option<Range<usize>> {
+        if end > start && self.is_punct(end - 1, ")") {
+            let mut k = end - 1;
+            while k > start && !self.is_punct(k, "(") && end - k < 8 {
+                k -= 1;
+            }
+            if self.is_punct(k, "(") {
+                end = k;
+            }
+        }
+        let mut k = end;
+        while k > start && end - k < MAX_NP && self.is_np_word(k - 1) {
+            k -= 1;
+        }
+        // Start at a determiner, a title or a capitalised word.
+        while k < end && (self.is_link(k) && !self.is_det(k)) {
+            k += 1;
+        }
+        (k < end).then_some(k..end)
+    }
+
+    /// Whether every token of `range` belongs to a name (with titles and particles).
+    pub(super) fn is_pure_name(&self, range: &Range<usize>) -> bool {
+        if range.is_empty() {
+            return false;
+        }
+        let first = range.start;
+        if !(self.is_title(first) || self.is_name_word(first)) {
+            return false;
+        }
+        if self.is(first, self.lex.function_words) && !self.is_title(first) {
+            return false;
+        }
+        range.clone().all(|i| {
+            self.is_name_word(i)
+                || self.is(i, PARTICLES)
+                || self.is_title(i)
+                || (self.is_punct(i, ".") && i > 0 && self.is_title(i - 1))
+        }) && self.is_name_word(range.end - 1)
+    }
+
+    /// A name standing after a description inside a noun phrase ("l'entraîneur Patrice Canayer"): a capitalised
+    /// run right after a lower-case noun.
+    fn inner_name(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let mut i = range.start + 1;
+        while i < range.end {
+            if self.is_name_word(i)
+                && self.is_word(i - 1)
+                && !self.capitalised(i - 1)
+                && !self.is_det(i - 1)
+                && !self.is_link(i - 1)
+                && !self.is(i - 1, PARTICLES)
+            {
+                let mut j = i;
+                while j < range.end && (self.is_name_word(j) || self.is(j, PARTICLES)) {
+                    j += 1;
+                }
+                while j > i && !self.is_name_word(j - 1) {
+                    j -= 1;
+                }
+                return Some(i..j);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The grammatical number and gender a noun phrase's first word shows.
+    fn agreement(&self, range: &Range<usize>) -> (Option<bool>, bool) {
+        let first = range.start;
+        let female = if self.is(first, self.lex.feminine) {
+            Some(true)
+        } else if self.is(first, self.lex.masculine) {
+            Some(false)
+        } else {
+            None
+        };
+        (female, self.is(first, self.lex.plural))
+    }
+
+    fn mention(&self, tokens: Range<usize>, description: &Range<usize>) -> Mention {
+        let (female, plural) = self.agreement(description);
+        Mention {
+            tokens,
+            pronoun: None,
+            female,
+            plural,
+        }
+    }
+
+    fn pronoun_mention(&self, i: usize, pronoun: Pronoun) -> Mention {
+        Mention {
+            tokens: i..i + 1,
+            pronoun: Some(pronoun),
+            female: None,
+            plural: pronoun.plural(),
+        }
+    }
+
+    /// Skips adverbial phrases after a verb or before a subject: adverbs, "de son côté", "à l'AFP", "dans un
+    /// communiqué", "lundi".
+    fn skip_adverbials(&self, mut i: usize, end: usize) -> usize {
+        let lex = self.lex;
+        loop {
+            if i >= end {
+                return i;
+            }
+            if self.is_punct(i, ",") && i + 1 < end && self.is(i + 1, lex.adverbs) {
+                i += 1;
+                continue;
+            }
+            // "de son côté", "pour sa part", "à son tour", "de leur côté", "quant à lui".
+            if i + 2 < end
+                && self.is(i, &["de", "pour", "à", "quant"])
+                && self.is(i + 2, &["côté", "part", "tour", "lui", "elle", "eux"])
+            {
+                i += 3;
+                continue;
+            }
+            if self.is(i, lex.adverbs) && !self.is(i, lex.determiners) {
+                i += 1;
+                continue;
+            }
+            let preposition = self.is(
+                i,
+                &[
+                    "à", "au", "aux", "dans", "sur", "lors", "en", "devant", "pendant", "après",
+                    "depuis", "via", "auprès", "to", "in", "on", "at", "during", "after",
+                ],
+            );
+            if preposition {
+                i += 1;
+                if self.is_link(i) {
+                    i += 1;
+                }
+                if self.is_det(i) {
+                    i += 1;
+                }
+                let start = i;
+                while i < end
+                    && self.is_np_word(i)
+                    && !(i > start && (self.is_det(i) || self.is_title(i)))
+                {
+                    i += 1;
+                }
+                continue;
+            }
+            if self.is(i, lex.calendar) || self.doc.tokens[i].kind == TokenKind::Number {
+                i += 1;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /// The source named right after `i` (after "selon", or an inverted verb), not past `end`.
+    pub(super) fn source_after(&self, i: usize, end: usize) -> Option<Mention> {
+        let i = self.skip_adverbials(i, end);
+        if i >= end {
+            return None;
+        }
+        if let Some(p) = self.pronoun(i) {
+            return Some(self.pronoun_mention(i, p));
+        }
+        let np = self.segment_forward(i, end)?;
+        if self.is_pure_name(&np) {
+            return Some(self.mention(np.clone(), &np));
+        }
+        // An apposition naming the described source: "un porte-parole de la diplomatie, Wang Wenbin,".
+        let mut k = np.end;
+        while k < end && k - np.end < 8 && !self.is_punct(k, ",") && !self.is_punct(k, ".") {
+            k += 1;
+        }
+        if self.is_punct(k, ",")
+            && let Some(name) = self.segment_forward(k + 1, end)
+            && self.is_pure_name(&name)
+            && (name.end >= end
+                || !self.is_word(name.end)
+                || self.is_verb(name.end)
+                || self.is(name.end, self.lex.relatives))
+        {
+            return Some(self.mention(name, &np));
+        }
+        if let Some(name) = self.inner_name(&np) {
+            return Some(self.mention(name, &np));
+        }
+        Some(self.mention(np.clone(), &np))
+    }
+
+    /// The subject of a verb group starting at `verb`, read backwards not before `start`: appositions between
+    /// commas prefer the name, "X, qui" takes X, a pronoun stays a pronoun for the caller to resolve.
+    pub(super) fn source_before(&self, start: usize, verb: usize) -> Option<Mention> {
+        let mut j = verb;
+        while j > start
+            && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
+            && !self.is_det(j - 1)
+        {
+            j -= 1;
+        }
+        if j <= start {
+            return None;
+        }
+        if let Some(p) = self.pronoun(j - 1) {
+            return Some(self.pronoun_mention(j - 1, p));
+        }
+        if self.is(j - 1, &["qui", "who", "which"]) {
+            // The antecedent of "qui" may sit in a complement: "avec le chef Ayman al-Zawahiri, qui déclare".
+            j -= 1;
+            if j > start && self.is_punct(j - 1, ",") {
+                j -= 1;
+            }
+            let np = self.segment_backward(start, j)?;
+            if let Some(name) = self.inner_name(&np) {
+                return Some(self.mention(name, &np));
+            }
+            return Some(self.mention(np.clone(), &np));
+        }
+        if self.is_punct(j - 1, ",") {
+            j -= 1;
+        }
+        // Comma-separated segments, nearest first: "Ghaith al Ghaith, le PDG de Flydubai, a annoncé". A segment
+        // after a preposition is a complement ("en visite à Romorantin"), not the subject.
+        let mut segments: Vec<(Range<usize>, bool)> = Vec::with_capacity(4);
+        let mut end = j;
+        while segments.len() < 5 {
+            let Some(seg) = self.segment_backward(start, end) else {
+                break;
+            };
+            let before = seg.start;
+            let complement = before > start && self.is(before - 1, PREPOSITIONS);
+            segments.push((seg, complement));
+            if complement {
+                let k = before - 1;
+                if k > start + 1 && self.is_punct(k - 1, ",") {
+                    end = k - 1;
+                } else {
+                    end = k;
+                }
+                continue;
+            }
+            if before > start + 1 && self.is_punct(before - 1, ",") {
+                end = before - 1;
+            } else {
+                break;
+            }
+        }
+        let subjects: Vec<&Range<usize>> = segments
+            .iter()
+            .filter(|(_, complement)| !complement)
+            .map(|(s, _)| s)
+            .collect();
+        if let Some(name) = subjects.iter().find(|s| self.is_pure_name(s)) {
+            let description = subjects
+                .iter()
+                .find(|s| !self.is_pure_name(s))
+                .unwrap_or(name);
+            return Some(self.mention((*name).clone(), description));
+        }
+        let head = subjects
+            .iter()
+            .find(|s| self.is_det(s.start) || self.capitalised(s.start))
+            .or(subjects.first())
+            .map(|s| (*s).clone())
+            .or_else(|| segments.first().map(|(s, _)| s.clone()))?;
+        if let Some(name) = self.inner_name(&head) {
+            return Some(self.mention(name, &head));
+        }
+        Some(self.mention(head.clone(), &head))
+    }
+
+    /// The subject of the clause that runs from `start` to `end` (a colon introduction): its first noun phrase
+    /// after leading adverbial segments, or the source of a leading "selon X".
+    pub(super) fn clause_subject(&self, start: usize, end: usize) -> Option<Mention> {
+        let mut i = start;
+        while i < end {
+            if self.in_quote[i] {
+                i += 1;
+                continue;
+            }
+            if let Some(len) = self.according(i) {
+                return self.source_after(i + len, end);
+            }
+            if let Some(p) = self.pronoun(i) {
+                return Some(self.pronoun_mention(i, p));
+            }
+            let adverbial = self.is(
+                i,
+                &[
+                    "à", "au", "aux", "dans", "en", "après", "avant", "pendant", "lors", "depuis",
+                    "pour", "par", "sur", "mais", "et", "puis", "alors", "ainsi", "enfin", "in",
+                    "on", "at", "after", "before", "during", "but", "and", "then",
+                ],
+            ) || self.doc.tokens[i].kind == TokenKind::Number
+                || self.is(i, self.lex.adverbs);
+            if adverbial {
+                // Skip to the next comma in the clause.
+                let mut k = i + 1;
+                while k < end && !self.is_punct(k, ",") {
+                    k += 1;
+                }
+                if k >= end {
+                    return None;
+                }
+                i = k + 1;
+                continue;
+            }
+            return self.source_after(i, end);
+        }
+        None
+    }
+
+    /// The length of a "selon"-like preposition starting at `i`, if one does.
+    pub(super) fn according(&self, i: usize) -> Option<usize> {
+        if self.in_quote.get(i).copied().unwrap_or(true) {
+            return None;
+        }
+        self.lex
+            .according
+            .iter()
+            .find(|words| words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w])))
+            .map(|words| words.len())
+    }
+}

@@ -1,0 +1,297 @@
+use super::*;
+use crate::article::{Format, load_str};
+
+/// What a test reads of one quote: its words, the speaker's mention and canonical name, and the cue.
+#[derive(Debug, PartialEq)]
+struct Found {
+    text: String,
+    speaker: Option<String>,
+    canonical: Option<String>,
+    cue: Option<String>,
+}
+
+fn run(input: &str, lang: Lang) -> Vec<Found> {
+    let article = load_str(input, Format::Text, Some(lang));
+    let doc = Document::new(&article);
+    find(&doc, lang, &[])
+        .into_iter()
+        .map(|q| Found {
+            text: q.span.text(&article.text).to_string(),
+            speaker: q
+                .speaker
+                .as_ref()
+                .map(|s| s.span.text(&article.text).to_string()),
+            canonical: q.speaker.map(|s| s.canonical),
+            cue: q.cue,
+        })
+        .collect()
+}
+
+/// One row: a text, then for its only (or first) quote the words, the speaker mention and the cue.
+type Row = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+fn check(rows: &[Row], lang: Lang) {
+    for (input, text, speaker, cue) in rows {
+        let found = run(input, lang);
+        let Some(first) = found.first() else {
+            panic!("no quote in {input:?}");
+        };
+        assert_eq!(first.text, *text, "{input:?}");
+        assert_eq!(first.speaker.as_deref(), *speaker, "speaker of {input:?}");
+        assert_eq!(first.cue.as_deref(), *cue, "cue of {input:?}");
+    }
+}
+
+#[test]
+fn french_cues_before_and_after() {
+    let rows: &[Row] = &[
+        (
+            "Selon Marie Dubois, la route restera « fermée tout l'hiver ».",
+            "fermée tout l'hiver",
+            Some("Marie Dubois"),
+            Some("Selon"),
+        ),
+        (
+            "« Nous ne céderons pas », a déclaré Paul Martin hier.",
+            "Nous ne céderons pas",
+            Some("Paul Martin"),
+            Some("a déclaré"),
+        ),
+        (
+            "Paul Martin a déclaré : « Nous ne céderons pas. »",
+            "Nous ne céderons pas.",
+            Some("Paul Martin"),
+            Some("a déclaré"),
+        ),
+        (
+            "« Le pont sera rouvert lundi », a indiqué de son côté la mairie dans un communiqué.",
+            "Le pont sera rouvert lundi",
+            Some("la mairie"),
+            Some("a indiqué"),
+        ),
+        (
+            "La préfecture écrit dans un communiqué : « La baignade est interdite jusqu'à nouvel ordre. »",
+            "La baignade est interdite jusqu'à nouvel ordre.",
+            Some("La préfecture"),
+            Some("écrit"),
+        ),
+        (
+            "D'après Hugo Lenoir, le chantier a pris « un retard considérable ».",
+            "un retard considérable",
+            Some("Hugo Lenoir"),
+            Some("D'après"),
+        ),
+        (
+            "Le maire estime que la décision est « une erreur lourde de conséquences ».",
+            "une erreur lourde de conséquences",
+            Some("Le maire"),
+            Some("estime"),
+        ),
+        (
+            "Le syndicat des pilotes : « Nous ferons grève dès demain matin. »",
+            "Nous ferons grève dès demain matin.",
+            Some("Le syndicat des pilotes"),
+            Some(":"),
+        ),
+        (
+            "Le village est « sous contrôle », rapportent les médias locaux.",
+            "sous contrôle",
+            Some("les médias locaux"),
+            Some("rapportent"),
+        ),
+        (
+            "Le porte-parole de la marine, Jean Robin, a confirmé « la perte du navire ».",
+            "la perte du navire",
+            Some("Jean Robin"),
+            Some("a confirmé"),
+        ),
+        (
+            "Le ballon « a franchi la ligne », selon un arbitre de la rencontre, Luc Morel, cité par la presse.",
+            "a franchi la ligne",
+            Some("Luc Morel"),
+            Some("selon"),
+        ),
+        (
+            "« Je reviendrai », explique l'entraîneur Marc Petit.",
+            "Je reviendrai",
+            Some("Marc Petit"),
+            Some("explique"),
+        ),
+        (
+            "Le Sénat, qui juge le texte « inacceptable et dangereux », votera contre.",
+            "inacceptable et dangereux",
+            Some("Le Sénat"),
+            Some("juge"),
+        ),
+        (
+            "Le président a rapidement répondu par la voix de sa porte-parole, Anne Vidal : « Rien n'est décidé à ce jour. »",
+            "Rien n'est décidé à ce jour.",
+            Some("Anne Vidal"),
+            Some("par la voix"),
+        ),
+        (
+            "La police des frontières a indiqué qu'« aucun blessé n'est à déplorer ».",
+            "aucun blessé n'est à déplorer",
+            Some("La police des frontières"),
+            Some("a indiqué"),
+        ),
+        (
+            "Hier, M. Garnier a précisé que l'usine fermerait « dans les prochains mois ».",
+            "dans les prochains mois",
+            Some("M. Garnier"),
+            Some("a précisé"),
+        ),
+    ];
+    check(rows, Lang::Fr);
+}
+
+#[test]
+fn french_pronouns_resolve_to_the_last_named_source() {
+    let rows: &[Row] = &[
+        (
+            "Claire Fontaine dirige le laboratoire depuis 2010. « Nous avons trouvé une piste sérieuse », explique-t-elle.",
+            "Nous avons trouvé une piste sérieuse",
+            Some("Claire Fontaine"),
+            Some("explique-t-elle"),
+        ),
+        (
+            "Le ministre de la Santé, Pierre Lambert, a visité l'hôpital. « La situation est grave mais stable », a-t-il ajouté.",
+            "La situation est grave mais stable",
+            Some("Pierre Lambert"),
+            Some("a-t-il ajouté"),
+        ),
+        (
+            "Selon Jean Morin, la reine Élisabeth aurait pu venir. « Elle aime ce pays depuis toujours », dit-il.",
+            "Elle aime ce pays depuis toujours",
+            Some("Jean Morin"),
+            Some("dit-il"),
+        ),
+        (
+            "Sophie Marchal a quitté la réunion. Elle juge que le projet est « mal ficelé ».",
+            "mal ficelé",
+            Some("Sophie Marchal"),
+            Some("juge"),
+        ),
+    ];
+    check(rows, Lang::Fr);
+}
+
+#[test]
+fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() {
+    let found = run(
+        "Selon Louis Carré, l'accord est « une victoire pour tous ». « Nous voulions une loi claire et juste depuis des années. »\nAutre paragraphe : « Un texte sans auteur reste sans source ici. »",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[1].speaker.as_deref(), Some("Louis Carré"));
+    assert_eq!(found[1].cue, None);
+    assert_eq!(found[2].speaker, None);
+}
+
+#[test]
+fn french_exclusions() {
+    let rows: &[&str] = &[
+        // A label nobody says.
+        "Les « gilets jaunes » ont manifesté samedi.",
+        // Titles of works and newspapers, operations, nicknames, parties.
+        "Il a lu le roman « Le Rouge et le Noir » cet été.",
+        "Le quotidien « Le Matin » a publié l'enquête.",
+        "L'opération « Tempête du désert » a commencé en 1991.",
+        "Il était surnommé « le Boucher de Lyon » par la presse.",
+        "La députée du parti « Les Verts » était présente.",
+        // A name in marks.
+        "Le navire a rejoint le port « Saint-Malo Nord » hier.",
+        // A foreign word, a scare quote.
+        "Le groupe a effectué ce changement « cosmétique » en juillet.",
+        // A quoted fragment in a related-article item.
+        "Un premier paragraphe.\n> À lire aussi : Crise : le gouvernement promet une « sortie rapide »\n",
+    ];
+    for input in rows {
+        assert_eq!(run(input, Lang::Fr), [], "{input:?}");
+    }
+    // A translation in brackets after the quotation is not a second quotation.
+    let found = run(
+        "Il a conclu par une devise : « Jusqu'à la victoire, toujours ! » ( « Hasta la victoria, siempre » ).",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn quotes_over_paragraphs_and_with_narrow_spaces() {
+    let found = run(
+        "Le juge Paul Roy a déclaré : « Le dossier est lourd.\n« Il faudra des mois pour l'instruire. »\n",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].text,
+        "Le dossier est lourd.\n« Il faudra des mois pour l'instruire."
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Paul Roy"));
+    let found = run(
+        "Selon Ana Costa, le site est «\u{202f}hors service\u{202f}».",
+        Lang::Fr,
+    );
+    assert_eq!(found[0].text, "hors service");
+    let found = run(
+        "Le maire a dit \"nous rouvrirons l'école\" puis \"pas avant lundi\".",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].text, "pas avant lundi");
+}
+
+#[test]
+fn english_cues() {
+    let rows: &[Row] = &[
+        (
+            "\"We will not give up,\" said John Carter.",
+            "We will not give up,",
+            Some("John Carter"),
+            Some("said"),
+        ),
+        (
+            "“The bridge is safe,” the mayor said on Monday.",
+            "The bridge is safe,",
+            Some("the mayor"),
+            Some("said"),
+        ),
+        (
+            "Mary Hall told reporters: “We found nothing unusual in the samples.”",
+            "We found nothing unusual in the samples.",
+            Some("Mary Hall"),
+            Some("told"),
+        ),
+        (
+            "According to Peter Lee, the plan was “doomed from the start”.",
+            "doomed from the start",
+            Some("Peter Lee"),
+            Some("According to"),
+        ),
+        (
+            "Anna Berg runs the clinic. “It has been a long winter for everyone,” she added.",
+            "It has been a long winter for everyone,",
+            Some("Anna Berg"),
+            Some("added"),
+        ),
+        (
+            "The company says the product is “completely safe”.",
+            "completely safe",
+            Some("The company"),
+            Some("says"),
+        ),
+    ];
+    check(rows, Lang::En);
+    for input in [
+        "He read the novel “War and Peace” twice.",
+        "The so-called “quiet revolution” began in 1960.",
+    ] {
+        assert_eq!(run(input, Lang::En), [], "{input:?}");
+    }
+}
