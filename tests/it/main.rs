@@ -3,3 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+#[cfg(feature = "tui")]
+mod tui;
+#[cfg(feature = "tui")]
+mod tui_config;
+#[cfg(feature = "tui")]
+mod tui_tmux;
