@@ -1,10 +1,43 @@
-//! The full-screen reader. (Placeholder until the reader lands.)
+//! The full-screen reader.
+//!
+//! State, actions and drawing are apart, as in ratatui's own templates: [`Action`] names every command,
+//! [`App::update`] is the only place the state changes, and `impl Widget for &App` (in `ui`) draws a frame from
+//! the state alone. Keys reach actions through one [`Keymap`], loaded from the defaults of `assets/config.toml`
+//! and overlaid by the user's file; the help overlay and the status-bar hints are generated from it.
+//!
+//! Everything that can fail (the configuration, reading the article, standard input) happens before the
+//! terminal is touched; once it is, every way out (quit, error, panic, SIGTERM, SIGHUP) restores it.
 
-use std::path::PathBuf;
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod format;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+mod ui;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use chrono::NaiveDate;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseEvent, MouseEventKind,
+};
 
-use crate::article::Lang;
+pub use action::Action;
+pub use app::{App, Effect};
+pub use config::Config;
+pub use keymap::Keymap;
+pub use ui::help_lines;
+
+use crate::analysis::{AnalysisOptions, Analyzer};
+use crate::article::{self, Article, Lang};
+use crate::error::{Error, ErrorKind, Result};
 
 /// What the command line asks of the reader.
 #[derive(Clone, Debug, Default)]
@@ -19,11 +52,291 @@ pub struct ReaderOptions {
     pub config: Option<PathBuf>,
 }
 
-/// Runs the reader until the user quits.
-pub fn run(_options: ReaderOptions) -> crate::Result<()> {
-    Err(crate::error::ErrorKind::Parse {
-        format: "reader",
-        message: "not built yet".into(),
+/// The bundled sample library, next to the sources (for `cargo run`) or to the installed binary.
+fn sample_library() -> PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    if source.is_dir() {
+        return source;
     }
-    .into())
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|d| d.join("assets/articles")))
+        .filter(|d| d.is_dir())
+        .unwrap_or(source)
+}
+
+/// Loads the article the options name: a file, the first article of a folder, or standard input.
+pub fn load_article(options: &ReaderOptions) -> Result<Article> {
+    let path = options.path.clone().unwrap_or_else(sample_library);
+    let mut article = if path == Path::new("-") {
+        article::load_stdin()?
+    } else if path.is_dir() {
+        // A library view comes later: for now a folder opens its first article.
+        let paths = crate::library::article_paths(&path)?;
+        let first = paths
+            .first()
+            .ok_or_else(|| Error::from(ErrorKind::EmptyLibrary { path: path.clone() }))?;
+        article::load_path(first)?
+    } else {
+        article::load_path(&path)?
+    };
+    if let Some(lang) = options.lang {
+        article.language = lang;
+    }
+    Ok(article)
+}
+
+/// Whether the `NO_COLOR` convention asks for no colour.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Runs the reader until the user quits.
+pub fn run(options: ReaderOptions) -> Result<()> {
+    // Everything that may fail with a message comes before the terminal changes.
+    let config = Config::load(options.config.as_deref())?;
+    let article = load_article(&options)?;
+    let mut analyzer = Analyzer::builder();
+    if let Some(lang) = options.lang {
+        analyzer = analyzer.language(lang);
+    }
+    let analysis = analyzer.build().analyze(
+        &article,
+        &AnalysisOptions {
+            reference_date: options.reference_date,
+            today: None,
+        },
+    );
+    let mut app = App::new(article, analysis, &config, no_color());
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| Error::io("signal", e))?;
+    }
+
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        Error::io("terminal", e)
+    })?;
+    // ratatui's panic hook restores raw mode and the screen; mouse reporting must be turned off too.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> Result<()> {
+    let io = |e: std::io::Error| Error::io("terminal", e);
+    let size = terminal.size().map_err(io)?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut pending = Vec::new();
+    let mut dirty = true;
+    while !app.quit {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        if dirty {
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(io)?;
+            dirty = false;
+        }
+        // Polling lets the loop notice SIGTERM and SIGHUP within a quarter of a second.
+        if !event::poll(Duration::from_millis(250)).map_err(io)? {
+            continue;
+        }
+        // Take every event already queued before drawing again, so a fast key repeat does not lag.
+        loop {
+            let event = event::read().map_err(io)?;
+            if let Some(action) = to_action(app, &mut pending, event) {
+                if let Some(effect) = app.update(action) {
+                    let note = perform(effect);
+                    if let Some(note) = note {
+                        app.update(Action::Notify(note));
+                    }
+                }
+                dirty = true;
+            }
+            if app.quit || !event::poll(Duration::ZERO).map_err(io)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Turns a terminal event into an action: keys through the keymap (or into the search field), mouse and
+/// resizes directly.
+fn to_action(app: &App, pending: &mut Vec<keymap::Chord>, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => key_action(app, pending, key),
+        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+fn key_action(app: &App, pending: &mut Vec<keymap::Chord>, key: KeyEvent) -> Option<Action> {
+    // Some terminals report releases and repeats too: act on presses only.
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+        // Ctrl-c quits whatever the configuration says.
+        return Some(Action::ForceQuit);
+    }
+    if app.search.editing {
+        return match key.code {
+            KeyCode::Enter => Some(Action::SearchConfirm),
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+            _ => None,
+        };
+    }
+    match app.keymap.resolve(pending, keymap::Chord::from_event(&key)) {
+        keymap::Resolution::Action(action) => Some(action),
+        _ => None,
+    }
+}
+
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel {
+            column,
+            row,
+            delta: 1,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel {
+            column,
+            row,
+            delta: -1,
+        }),
+        MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
+    }
+}
+
+/// Carries out an effect; returns a message when it failed.
+fn perform(effect: Effect) -> Option<String> {
+    match effect {
+        Effect::Copy(text) => {
+            let mut out = std::io::stdout();
+            let sequence = osc52(&text);
+            if out
+                .write_all(sequence.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                return Some("could not copy".into());
+            }
+            None
+        }
+        Effect::Open(url) => match open_in_browser(&url) {
+            Ok(()) => None,
+            Err(e) => Some(format!("could not open the link: {e}")),
+        },
+    }
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard. The text is cleaned of control
+/// characters first, so nothing in it can end the sequence early or start another.
+pub fn osc52(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control() && !article::sanitize::is_bidi_control(*c))
+        .collect();
+    format!("\x1b]52;c;{}\x07", base64(clean.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648).
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Opens an http, https or file address with the system's opener, run directly with the address as its one
+/// argument: no shell ever sees it.
+fn open_in_browser(url: &str) -> std::io::Result<()> {
+    if !app::openable(url) {
+        return Err(std::io::Error::other("not an http, https or file address"));
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // Reap the opener when it exits, without holding up the reader.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_examples() {
+        let rows = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (input, expected) in rows {
+            assert_eq!(base64(input.as_bytes()), expected);
+        }
+    }
+
+    #[test]
+    fn osc52_strips_controls_that_could_end_the_sequence() {
+        assert_eq!(osc52("a\x07b\x1b]c"), "\x1b]52;c;YWJdYw==\x07");
+    }
+
+    #[test]
+    fn only_web_and_file_addresses_open() {
+        assert!(app::openable("https://example.org/a"));
+        assert!(app::openable("file:///tmp/a.html"));
+        assert!(!app::openable("javascript:alert(1)"));
+        assert!(!app::openable("https://example.org/a b"));
+        assert!(!app::openable("-x https://example.org"));
+    }
 }

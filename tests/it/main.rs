@@ -6,3 +6,9 @@ mod cli;
 mod entities;
 mod loaders;
 mod robustness;
+#[cfg(feature = "tui")]
+mod tui;
+#[cfg(feature = "tui")]
+mod tui_config;
+#[cfg(feature = "tui")]
+mod tui_tmux;
