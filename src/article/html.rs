@@ -212,7 +212,7 @@ const DATELINE_OPENINGS: &[&str] = &[
 ];
 
 pub(crate) fn load(input: &str) -> Result<(Article, Option<Lang>)> {
-    let doc = Html::parse_document(input);
+    let doc = Html::parse_document(&flatten_deep_nesting(input));
     let meta = PageMeta::read(&doc);
     let root = content_root(&doc);
 
@@ -284,6 +284,72 @@ pub(crate) fn load(input: &str) -> Result<(Article, Option<Lang>)> {
     article.text = text;
     article.blocks = blocks;
     Ok((article, meta.lang))
+}
+
+/// Nesting deeper than this is flattened before parsing.
+const MAX_NESTING: usize = 512;
+
+/// Tags that never nest (void elements) or that are closed implicitly, left out of the depth count.
+const UNCOUNTED_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody",
+    "thead", "tfoot", "colgroup", "html", "head", "body", "rb", "rt", "rp", "!doctype",
+];
+
+/// html5ever checks element scopes by walking its stack of open elements, so parsing time grows with the
+/// square of the nesting depth: a hostile page of 100,000 nested `<div>`s would take minutes. No real page
+/// nests more than a few dozen elements, so tags beyond [`MAX_NESTING`] are removed before parsing; their
+/// text is kept.
+fn flatten_deep_nesting(input: &str) -> std::borrow::Cow<'_, str> {
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = input[i..].find('<') {
+        let start = i + offset;
+        let after = &input[start + 1..];
+        let closing = after.starts_with('/');
+        let name_from = start + 1 + usize::from(closing);
+        let name_len = input[name_from..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'!')
+            .count();
+        if name_len == 0 {
+            i = start + 1;
+            continue;
+        }
+        let Some(end) = input[name_from..].find('>').map(|e| name_from + e) else {
+            break;
+        };
+        let name = input[name_from..name_from + name_len].to_ascii_lowercase();
+        let self_closing = input[..end].ends_with('/');
+        let counted = !self_closing && !UNCOUNTED_TAGS.contains(&name.as_str());
+        if counted {
+            let drop = if closing {
+                depth > MAX_NESTING
+            } else {
+                depth >= MAX_NESTING
+            };
+            if drop {
+                let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+                o.push_str(&input[copied..start]);
+                copied = end + 1;
+            }
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+            }
+        }
+        i = end + 1;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(input),
+        Some(mut o) => {
+            o.push_str(&input[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
 }
 
 /// What the page says about itself outside its text.
@@ -597,6 +663,7 @@ fn densest<'a>(elements: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
 fn best(candidates: Vec<ElementRef<'_>>) -> Option<(usize, ElementRef<'_>)> {
     candidates
         .into_iter()
+        .take(50)
         .map(|e| (paragraph_score(e), e))
         .filter(|(s, _)| *s > 0)
         .max_by_key(|(s, _)| *s)
@@ -924,7 +991,8 @@ impl Walker {
                     } else if child.value().name() == "time" {
                         let start = run.text.len();
                         self.walk_children(child, ctx, run, depth + 1);
-                        let time = run.text[start..].to_string();
+                        // A block inside the <time> flushes the run: then only what follows it counts.
+                        let time = run.text.get(start..).unwrap_or(&run.text).to_string();
                         run.times.push(time);
                     } else {
                         self.walk_children(child, ctx, run, depth + 1);
@@ -1160,47 +1228,39 @@ impl Walker {
 
     /// Related-article blocks outside the main content (after it, or beside it), appended at the end.
     fn related_outside(&mut self, doc: &Html, root: ElementRef<'_>) {
-        let inside_root =
-            |e: ElementRef<'_>| e.id() == root.id() || e.ancestors().any(|a| a.id() == root.id());
-        let root_inside = |e: ElementRef<'_>| root.ancestors().any(|a| a.id() == e.id());
-        let mut taken: Vec<ElementRef<'_>> = Vec::new();
-        for el in doc.root_element().descendent_elements() {
-            if inside_root(el) || root_inside(el) {
+        // An explicit stack rather than recursion, and no look up the ancestors per element: deeply nested
+        // pages stay linear.
+        let mut stack: Vec<ElementRef<'_>> = vec![doc.root_element()];
+        while let Some(el) = stack.pop() {
+            if el.id() == root.id() {
                 continue;
             }
-            if taken
-                .iter()
-                .any(|t| el.ancestors().any(|a| a.id() == t.id()))
-            {
+            let name = el.value().name();
+            let related = is_related_container(el);
+            if matches!(name, "nav" | "footer" | "header" | "form") || (!related && is_noise(el)) {
                 continue;
             }
-            let furniture = el
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .chain(std::iter::once(el))
-                .any(|a| {
-                    matches!(a.value().name(), "nav" | "footer" | "header" | "form")
-                        || (!is_related_container(a) && is_noise(a))
-                });
-            if furniture || !has_links(el) {
-                continue;
-            }
-            let label = if is_related_container(el) {
+            let label = if related {
                 Some(find_label(el))
-            } else if matches!(el.value().name(), "section" | "aside" | "div") {
+            } else if matches!(name, "section" | "aside" | "div") {
                 // A section headed by a related label.
-                let heading = el
-                    .child_elements()
-                    .find(|c| !inline_text(*c).is_empty())
-                    .map(inline_text);
-                heading.filter(|h| is_section_label(h)).map(Some)
+                el.child_elements()
+                    .map(|c| short_text(c, 64))
+                    .find(|t| !t.is_empty())
+                    .filter(|h| is_section_label(h))
+                    .map(Some)
             } else {
                 None
             };
             if let Some(label) = label {
-                taken.push(el);
-                self.walk_related(el, label.as_deref());
+                let holds_root = root.ancestors().any(|a| a.id() == el.id());
+                if !holds_root && has_links(el) {
+                    self.walk_related(el, label.as_deref());
+                    continue;
+                }
             }
+            let children: Vec<_> = el.child_elements().collect();
+            stack.extend(children.into_iter().rev());
         }
     }
 }
@@ -1213,15 +1273,21 @@ fn has_links(el: ElementRef<'_>) -> bool {
 /// The label of a related block: its first heading or short text that reads as one.
 fn find_label(el: ElementRef<'_>) -> Option<String> {
     el.descendent_elements()
-        .filter(|d| {
-            d.value().name() != "a"
-                && !d
-                    .ancestors()
-                    .filter_map(ElementRef::wrap)
-                    .any(|x| x.value().name() == "a")
-        })
-        .map(inline_text)
+        .take(100)
+        .filter(|d| d.value().name() != "a")
+        .map(|d| short_text(d, 64))
         .find(|t| is_section_label(t))
+}
+
+/// The text of the first nodes of an element, on one line: enough to recognise a label, in bounded time.
+fn short_text(el: ElementRef<'_>, max_nodes: usize) -> String {
+    let mut text = String::new();
+    for node in el.descendants().take(max_nodes) {
+        if let Node::Text(t) = node.value() {
+            text.push_str(t);
+        }
+    }
+    sanitize::clean_line(&text)
 }
 
 #[cfg(test)]
@@ -1285,6 +1351,25 @@ mod tests {
             strip_site_suffix("Un titre | Autre", Some("Le Site")),
             "Un titre | Autre"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_shallow_pages_left_alone() {
+        let page = "<div class=a><p>x<br>y</p></div>";
+        assert!(matches!(
+            flatten_deep_nesting(page),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let deep = format!(
+            "{}fond{}<p>Un paragraphe.</p>",
+            "<div>".repeat(2000),
+            "</div>".repeat(2000)
+        );
+        let flat = flatten_deep_nesting(&deep);
+        assert_eq!(flat.matches("<div>").count(), MAX_NESTING);
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING);
+        let a = load_html(&deep);
+        assert!(a.text.contains("Un paragraphe."));
     }
 
     #[test]
