@@ -277,7 +277,10 @@ pub(crate) fn load(input: &str) -> Result<(Article, Option<Lang>)> {
             .and_then(|t| meta::parse_date(&t))
     });
     if article.site.is_none() {
-        article.site = walker.promo_site.take();
+        article.site = walker
+            .promo_site
+            .take()
+            .or_else(|| site_from_page_title(meta.page_title.as_deref(), article.title.as_deref()));
     }
     article.related = walker.related;
     let (text, blocks) = walker.builder.finish();
@@ -374,6 +377,7 @@ impl PageMeta {
         let mut meta_dates = Vec::new();
         let mut locale = None;
         let mut canonical = None;
+        let mut app_name = None;
         let mut ld = LdArticle::default();
         let root = doc.root_element();
         if let Some(lang) = root.attr("lang") {
@@ -398,8 +402,8 @@ impl PageMeta {
                             og_title = Some(content.to_string());
                         }
                         "og:site_name" if m.site.is_none() => m.site = Some(content.to_string()),
-                        "application-name" | "twitter:site" if m.site.is_none() => {
-                            // Kept aside: only used when nothing better names the site.
+                        "application-name" if app_name.is_none() => {
+                            app_name = Some(content.to_string());
                         }
                         "og:url" if og_url.is_none() => og_url = Some(content.to_string()),
                         "author" | "article:author" | "dc.creator" | "byl" | "parsely-author"
@@ -453,7 +457,7 @@ impl PageMeta {
             }
         }
         m.title = og_title.or(ld.headline);
-        m.site = m.site.or(ld.publisher);
+        m.site = m.site.or(ld.publisher).or(app_name);
         // The canonical link is absolute by specification, but some pages write it relative to og:url.
         let url = canonical.or(ld.url).or(og_url.clone());
         m.url = url.and_then(|u| resolve_url(og_url.as_deref(), &u));
@@ -588,6 +592,20 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         }
     }
     title.to_string()
+}
+
+/// The site's name from a page title that is the article's title followed by it: "Le titre | Le Site".
+fn site_from_page_title(page_title: Option<&str>, title: Option<&str>) -> Option<String> {
+    let page_title = sanitize::clean_line(page_title?);
+    let rest = page_title.strip_prefix(title?)?;
+    let site = [" - ", " | ", " – ", " — ", " · "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim();
+    // The last part names the site when the title carries a section too: "Titre | Culture | Le Site".
+    let site = site.rsplit(" | ").next().unwrap_or(site).trim();
+    let words = site.split_whitespace().count();
+    (words > 0 && words <= 5).then(|| site.to_string())
 }
 
 /// The element that holds the article's text.
@@ -1095,6 +1113,13 @@ impl Walker {
                 .sum();
             let rest_chars = rest.chars().count();
             if !links.is_empty() && link_chars * 2 >= rest_chars {
+                // "Lire aussi Le titre", set apart by markup alone, reads "Lire aussi : Le titre".
+                let label = line[..line.len() - rest.len()].trim_end();
+                let line = if label.ends_with(|c: char| c.is_alphanumeric()) {
+                    meta::join_label(label, rest)
+                } else {
+                    line.clone()
+                };
                 let items = links
                     .iter()
                     .map(|(t, href)| (t.clone(), resolve_url(self.base.as_deref(), href)))
@@ -1370,6 +1395,19 @@ mod tests {
         assert_eq!(flat.matches("</div>").count(), MAX_NESTING);
         let a = load_html(&deep);
         assert!(a.text.contains("Un paragraphe."));
+    }
+
+    #[test]
+    fn site_from_the_page_title() {
+        let rows = [
+            ("Un titre - Le Site", "Un titre", Some("Le Site")),
+            ("Un titre | Culture | The Site", "Un titre", Some("The Site")),
+            ("Un titre", "Un titre", None),
+            ("Autre chose - Le Site", "Un titre", None),
+        ];
+        for (page, title, want) in rows {
+            assert_eq!(site_from_page_title(Some(page), Some(title)).as_deref(), want, "{page}");
+        }
     }
 
     #[test]

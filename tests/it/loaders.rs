@@ -70,7 +70,7 @@ const CASES: &[Expected] = &[
             ),
             (
                 Related,
-                "Lire aussi Le chantier du pont médiéval de Quimperlé prend du retard",
+                "Lire aussi : Le chantier du pont médiéval de Quimperlé prend du retard",
             ),
             (Heading, "Une circulation limitée aux piétons"),
             (
