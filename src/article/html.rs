@@ -243,6 +243,7 @@ pub(crate) fn load(input: &str) -> Result<(Article, Option<Lang>)> {
         pending_label: None,
         prose_blocks: 0,
         taken_urls: HashSet::new(),
+        root_text: raw_paragraph_len(root),
     };
     if let Some(title) = &title {
         walker.builder.push(BlockKind::Title, title);
@@ -659,7 +660,7 @@ fn densest<'a>(elements: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
     let mut scores: std::collections::HashMap<_, (usize, ElementRef<'a>)> =
         std::collections::HashMap::new();
     for p in elements.iter().filter(|e| e.value().name() == "p") {
-        if is_noise(*p) {
+        if is_noise(*p) || in_discussion_or_furniture(*p, None) {
             continue;
         }
         let len = p.text().map(|t| t.trim().chars().count()).sum::<usize>();
@@ -690,9 +691,28 @@ fn best(candidates: Vec<ElementRef<'_>>) -> Option<(usize, ElementRef<'_>)> {
 /// How much paragraph text an element holds, outside page furniture.
 fn paragraph_score(el: ElementRef<'_>) -> usize {
     el.descendent_elements()
-        .filter(|e| e.value().name() == "p" && !is_noise(*e))
+        .filter(|e| {
+            e.value().name() == "p" && !is_noise(*e) && !in_discussion_or_furniture(*e, Some(el))
+        })
         .map(|p| p.text().map(|t| t.trim().chars().count()).sum::<usize>())
         .sum()
+}
+
+/// Whether a paragraph stands in a comment thread or in the page's furniture (navigation, footer, forms): a
+/// long discussion must not outweigh the article when looking for the main text. `stop` bounds the search.
+fn in_discussion_or_furniture(p: ElementRef<'_>, stop: Option<ElementRef<'_>>) -> bool {
+    p.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| stop.is_none_or(|s| s.id() != a.id()))
+        .any(|a| {
+            DROPPED_TAGS.contains(&a.value().name())
+                || class_tokens(a).iter().any(|t| {
+                    !t.contains("--")
+                        && ["comment", "disqus", "reaction", "forum", "discussion"]
+                            .iter()
+                            .any(|w| t.contains(w))
+                })
+        })
 }
 
 fn first_element<'a>(el: ElementRef<'a>, name: &str) -> Option<ElementRef<'a>> {
@@ -776,7 +796,13 @@ fn is_noise(el: ElementRef<'_>) -> bool {
             return true;
         }
     }
-    if matches!(name, "article" | "main" | "body" | "html")
+    is_noise_by_class(el)
+}
+
+/// Whether an element's class, id or component name marks it as furniture ("c-ad", "comment-list").
+fn is_noise_by_class(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    if matches!(e.name(), "article" | "main" | "body" | "html")
         || e.attr("itemprop")
             .is_some_and(|p| p.contains("articleBody"))
     {
@@ -796,6 +822,14 @@ fn is_noise(el: ElementRef<'_>) -> bool {
             .any(|word| NOISE_WORDS.contains(&word))
             || NOISE_PARTS.iter().any(|part| token.contains(part))
     })
+}
+
+/// All the paragraph text under an element, furniture or not.
+fn raw_paragraph_len(el: ElementRef<'_>) -> usize {
+    el.descendent_elements()
+        .filter(|e| e.value().name() == "p")
+        .map(|p| p.text().map(|t| t.trim().chars().count()).sum::<usize>())
+        .sum()
 }
 
 fn is_related_container(el: ElementRef<'_>) -> bool {
@@ -901,11 +935,31 @@ struct Walker {
     pending_label: Option<String>,
     prose_blocks: usize,
     taken_urls: HashSet<String>,
+    /// The paragraph text of the main content, to tell a mislabelled wrapper from furniture.
+    root_text: usize,
 }
 
 impl Walker {
+    /// Whether the walk leaves an element out. A furniture class on an element that holds most of the text is
+    /// a mislabel (a "paywall" or "commentary" wrapper around the article), so that element stays.
+    fn is_dropped(&self, el: ElementRef<'_>) -> bool {
+        if !is_noise(el) {
+            return false;
+        }
+        let by_class_only = {
+            let markup_noise = DROPPED_TAGS.contains(&el.value().name())
+                || el.value().attr("hidden").is_some()
+                || el.value().attr("aria-hidden") == Some("true")
+                || el.value().attr("role").is_some()
+                || el.value().attr("style").is_some()
+                || el.value().name() == "header";
+            !markup_noise && is_noise_by_class(el)
+        };
+        !(by_class_only && self.root_text > 0 && raw_paragraph_len(el) * 2 > self.root_text)
+    }
+
     fn walk(&mut self, el: ElementRef<'_>, ctx: Context, depth: usize) {
-        if depth > MAX_DEPTH || is_noise(el) {
+        if depth > MAX_DEPTH || self.is_dropped(el) {
             return;
         }
         let name = el.value().name();
@@ -989,7 +1043,7 @@ impl Walker {
                     let Some(child) = ElementRef::wrap(child) else {
                         continue;
                     };
-                    if is_noise(child) {
+                    if self.is_dropped(child) {
                         continue;
                     }
                     if is_block(child) || is_related_container(child) || is_byline_container(child)
@@ -1401,13 +1455,44 @@ mod tests {
     fn site_from_the_page_title() {
         let rows = [
             ("Un titre - Le Site", "Un titre", Some("Le Site")),
-            ("Un titre | Culture | The Site", "Un titre", Some("The Site")),
+            (
+                "Un titre | Culture | The Site",
+                "Un titre",
+                Some("The Site"),
+            ),
             ("Un titre", "Un titre", None),
             ("Autre chose - Le Site", "Un titre", None),
         ];
         for (page, title, want) in rows {
-            assert_eq!(site_from_page_title(Some(page), Some(title)).as_deref(), want, "{page}");
+            assert_eq!(
+                site_from_page_title(Some(page), Some(title)).as_deref(),
+                want,
+                "{page}"
+            );
         }
+    }
+
+    #[test]
+    fn a_furniture_class_on_the_text_itself_is_ignored() {
+        let a = load_html(
+            "<article><h1>T</h1><div class='paywall-content'><p>Le premier paragraphe de l'article, long.</p>\
+             <p>Le second paragraphe de l'article, long aussi.</p></div><div class='paywall'><p>Abonnez-vous.</p></div></article>",
+        );
+        assert!(a.text.contains("Le second paragraphe"), "{}", a.text);
+        assert!(!a.text.contains("Abonnez"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_long_comment_thread_does_not_outweigh_the_article() {
+        let comment = "<div class='comment'><p>Un commentaire très long qui parle de tout et de rien, encore et encore.</p></div>";
+        let page = format!(
+            "<body><div class='texte'><p>Le seul paragraphe de l'article.</p><p>Et un second.</p></div>\
+             <div id='discussion'>{}</div></body>",
+            comment.repeat(20)
+        );
+        let a = load_html(&page);
+        assert!(a.text.contains("Le seul paragraphe"), "{}", a.text);
+        assert!(!a.text.contains("commentaire"), "{}", a.text);
     }
 
     #[test]

@@ -55,8 +55,22 @@ pub fn sniff_format(input: &str) -> Format {
         || lower.starts_with("<?xml") && lower.contains("<html")
         || (lower.starts_with('<')
             && [
-                "<head", "<body", "<article", "<p>", "<p ", "<div", "<meta", "<title", "<section",
-                "<main", "<h1", "<h2", "<ul", "<blockquote", "<span", "<a href",
+                "<head",
+                "<body",
+                "<article",
+                "<p>",
+                "<p ",
+                "<div",
+                "<meta",
+                "<title",
+                "<section",
+                "<main",
+                "<h1",
+                "<h2",
+                "<ul",
+                "<blockquote",
+                "<span",
+                "<a href",
             ]
             .iter()
             .any(|tag| lower.contains(tag)))
@@ -125,7 +139,10 @@ mod tests {
             ("< 3 choses à savoir\n", Format::Text),
             ("<!-- généré --><html><body><p>x</p>", Format::Html),
             ("<section><h2>Titre</h2><p>x</p></section>", Format::Html),
-            ("---\ntitle: T\ndate: 2023-01-01\n---\n\nUn texte.\n", Format::Markdown),
+            (
+                "---\ntitle: T\ndate: 2023-01-01\n---\n\nUn texte.\n",
+                Format::Markdown,
+            ),
             ("---\n\nUn texte après un filet.\n", Format::Text),
         ];
         for (input, want) in rows {
