@@ -205,6 +205,22 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_worded_differently_from_og_title_is_not_repeated() {
+        let a = load_html(
+            "<head><meta property=og:title content='Titre court'></head><body><article>\
+             <h1>Un titre plus long pour la page</h1><p>Le texte.</p><h1>Une seconde partie</h1></article></body>",
+        );
+        assert_eq!(
+            texts(&a),
+            [
+                (BlockKind::Title, "Titre court".to_string()),
+                (BlockKind::Paragraph, "Le texte.".to_string()),
+                (BlockKind::Heading, "Une seconde partie".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn double_breaks_separate_paragraphs() {
         let a = load_html("<div>Premier texte assez long.<br><br>Second texte.<br>suite</div>");
         assert_eq!(

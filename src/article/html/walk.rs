@@ -177,7 +177,12 @@ impl Walker {
                 self.pending_label = Some(line);
                 return;
             }
-            if level == 1 && self.title_key.as_deref() == Some(key(&line).as_str()) {
+            // The page's headline repeats the title, sometimes in other words (og:title shorter than <h1>).
+            if level == 1
+                && self.title_key.is_some()
+                && (self.title_key.as_deref() == Some(key(&line).as_str())
+                    || self.prose_blocks == 0)
+            {
                 return;
             }
             if self.title_key.is_none() && level == 1 {
