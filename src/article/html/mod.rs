@@ -221,6 +221,42 @@ mod tests {
     }
 
     #[test]
+    fn a_related_heading_makes_the_links_after_it_related_items() {
+        let a = load_html(
+            "<head><link rel=canonical href='https://exemple.fr/rubrique/article.html'></head><body><article>\
+             <h1>Titre</h1><p>Le texte de l'article.</p><h2>Sur le même sujet</h2>\
+             <ul><li><a href='autre.html'>Un article voisin du premier</a></li>\
+             <li><a href='/ailleurs/x.html'>Un second article voisin</a></li></ul>\
+             <h2>La suite</h2><p>Fin du texte.</p></article></body>",
+        );
+        assert_eq!(
+            texts(&a),
+            [
+                (BlockKind::Title, "Titre".to_string()),
+                (BlockKind::Paragraph, "Le texte de l'article.".to_string()),
+                (
+                    BlockKind::Related,
+                    "Sur le même sujet : Un article voisin du premier".to_string()
+                ),
+                (
+                    BlockKind::Related,
+                    "Sur le même sujet : Un second article voisin".to_string()
+                ),
+                (BlockKind::Heading, "La suite".to_string()),
+                (BlockKind::Paragraph, "Fin du texte.".to_string()),
+            ]
+        );
+        let urls: Vec<_> = a.related.iter().map(|r| r.url.as_deref()).collect();
+        assert_eq!(
+            urls,
+            [
+                Some("https://exemple.fr/rubrique/autre.html"),
+                Some("https://exemple.fr/ailleurs/x.html")
+            ]
+        );
+    }
+
+    #[test]
     fn double_breaks_separate_paragraphs() {
         let a = load_html("<div>Premier texte assez long.<br><br>Second texte.<br>suite</div>");
         assert_eq!(
