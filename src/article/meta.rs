@@ -258,7 +258,7 @@ pub(crate) fn byline_names(line: &str) -> Option<Vec<String>> {
         }
     }
     let mut names = Vec::new();
-    for part in split_words(&rest[..end], &[" et ", " and ", " & "]) {
+    for part in split_words(&rest[..end], &[" et ", " and ", " & ", " avec ", " with "]) {
         for (i, piece) in part.split(',').enumerate() {
             let piece = piece.trim();
             // After a comma a word in lower case starts a role: "Jean Dupont, envoyé spécial".
@@ -408,7 +408,7 @@ mod tests {
 
     #[test]
     fn bylines_give_names() {
-        let rows: [(&str, Option<Vec<&str>>); 7] = [
+        let rows: [(&str, Option<Vec<&str>>); 8] = [
             ("Par Jean Dupont", Some(vec!["Jean Dupont"])),
             (
                 "Par Jean Dupont et Marie Martin",
@@ -421,6 +421,7 @@ mod tests {
             ),
             ("Par ailleurs, la ville a voté.", None),
             ("Jean Dupont", None),
+            ("Par Le Monde avec AFP", Some(vec!["Le Monde", "AFP"])),
             (
                 "By Ann Lee and Bob Stone, in Kyiv",
                 Some(vec!["Ann Lee", "Bob Stone"]),

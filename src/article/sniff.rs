@@ -51,10 +51,26 @@ pub fn sniff_format(input: &str) -> Format {
     let lower = head.to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
+        || (lower.starts_with("<!--") && lower.contains("<html"))
         || lower.starts_with("<?xml") && lower.contains("<html")
         || (lower.starts_with('<')
             && [
-                "<head", "<body", "<article", "<p>", "<p ", "<div", "<meta", "<title",
+                "<head",
+                "<body",
+                "<article",
+                "<p>",
+                "<p ",
+                "<div",
+                "<meta",
+                "<title",
+                "<section",
+                "<main",
+                "<h1",
+                "<h2",
+                "<ul",
+                "<blockquote",
+                "<span",
+                "<a href",
             ]
             .iter()
             .any(|tag| lower.contains(tag)))
@@ -72,6 +88,13 @@ pub fn sniff_format(input: &str) -> Format {
 
 /// Markdown when an ATX heading opens the text, or several lines use Markdown's own marks.
 fn looks_like_markdown(input: &str) -> bool {
+    // A front matter block that names a title.
+    if let Some(rest) = input.strip_prefix("---\n") {
+        let block = rest.split("\n---").next().unwrap_or("");
+        if block.len() < rest.len() && block.lines().any(|l| l.starts_with("title:")) {
+            return true;
+        }
+    }
     let mut marks = 0;
     for (n, line) in input.lines().take(200).enumerate() {
         let line = line.trim_start();
@@ -114,6 +137,13 @@ mod tests {
                 Format::Text,
             ),
             ("< 3 choses à savoir\n", Format::Text),
+            ("<!-- généré --><html><body><p>x</p>", Format::Html),
+            ("<section><h2>Titre</h2><p>x</p></section>", Format::Html),
+            (
+                "---\ntitle: T\ndate: 2023-01-01\n---\n\nUn texte.\n",
+                Format::Markdown,
+            ),
+            ("---\n\nUn texte après un filet.\n", Format::Text),
         ];
         for (input, want) in rows {
             assert_eq!(sniff_format(input), want, "{input:?}");

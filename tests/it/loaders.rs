@@ -70,7 +70,7 @@ const CASES: &[Expected] = &[
             ),
             (
                 Related,
-                "Lire aussi Le chantier du pont médiéval de Quimperlé prend du retard",
+                "Lire aussi : Le chantier du pont médiéval de Quimperlé prend du retard",
             ),
             (Heading, "Une circulation limitée aux piétons"),
             (
@@ -610,5 +610,113 @@ pub fn assert_clean(what: &str, s: &str) {
             c,
             c as u32
         );
+    }
+}
+
+mod any_input {
+    use liseuse::article::{self, Format};
+    use proptest::prelude::*;
+
+    /// Pieces of markup, labels and escape sequences that loaders must survive in any order.
+    const PIECES: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<article>",
+        "</article>",
+        "<h1>",
+        "</h1>",
+        "<h2>",
+        "<a href=\"/x\">",
+        "<a href=../y>",
+        "</a>",
+        "<ul><li>",
+        "</li>",
+        "<br>",
+        "<blockquote>",
+        "<aside class=related>",
+        "<nav>",
+        "<script>",
+        "</script>",
+        "<time datetime=2023-03-17>",
+        "<meta property=og:title content=T>",
+        "À lire aussi : ",
+        "Read more: ",
+        "Par Jean Dupont ",
+        "Toute l'actualité sur X ",
+        "\u{1b}]52;c;eA==\u{7}",
+        "\u{1b}[2J",
+        "\u{202e}",
+        "\u{9b}1m",
+        "é",
+        " ",
+        "\n",
+        "\n\n",
+        "Un mot.",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"body\": ",
+        "\"title\": ",
+        "\"x\"",
+        ",",
+        ":",
+        "# ",
+        "## ",
+        "> ",
+        "- ",
+        "[t](u)",
+        "---\n",
+        "title: T\n",
+        "&#27;",
+        "&lt;",
+    ];
+
+    fn pieces() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+    }
+
+    fn check(input: &str) {
+        for format in [Format::Text, Format::Html, Format::Json, Format::Markdown] {
+            let Ok(a) = article::try_load_str(input, format, None) else {
+                assert_eq!(format, Format::Json, "only JSON may refuse its input");
+                continue;
+            };
+            let chars: Vec<char> = a.text.chars().collect();
+            for block in &a.blocks {
+                let by_chars: String = chars[block.span.chars()].iter().collect();
+                assert_eq!(a.slice(block.span), by_chars);
+            }
+            for item in &a.related {
+                if let Some(span) = item.span {
+                    assert!(span.char_end <= chars.len());
+                }
+                super::assert_clean("related", &item.title);
+                super::assert_clean("related url", item.url.as_deref().unwrap_or(""));
+            }
+            super::assert_clean("text", &a.text);
+            for s in [&a.title, &a.site, &a.url].into_iter().flatten() {
+                super::assert_clean("metadata", s);
+            }
+            for s in &a.authors {
+                super::assert_clean("author", s);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn markup_pieces_in_any_order_load_without_panic(input in pieces()) {
+            check(&input);
+        }
+
+        #[test]
+        fn arbitrary_strings_load_without_panic(input in any::<String>()) {
+            check(&input);
+        }
     }
 }
