@@ -22,7 +22,7 @@ use liseuse::analysis::Document;
 use liseuse::analysis::entities::features::{
     TAGS, TokenDigest, digest_document, static_features, tag_features,
 };
-use liseuse::analysis::entities::model::best_allowed;
+use liseuse::analysis::entities::model::viterbi;
 use liseuse::analysis::entities::{
     EntityKind, Gazetteer, Model, NameKind, Recognizer, base_gazetteer_sources,
 };
@@ -248,6 +248,18 @@ impl Perceptron {
         }
     }
 
+    fn update_one(&mut self, features: &[u64], tag: usize, delta: f32) {
+        for &f in features {
+            let r = *self.index.entry(f).or_insert_with(|| {
+                self.weights.push([0.0; TAGS]);
+                self.updates.push([0.0; TAGS]);
+                self.weights.len() - 1
+            });
+            self.weights[r][tag] += delta;
+            self.updates[r][tag] += self.step * delta as f64;
+        }
+    }
+
     fn train(&mut self, data: &[Sentence], epochs: usize) {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = 0x2545_F491_4F6C_DD1Du64;
@@ -261,24 +273,39 @@ impl Perceptron {
                 order.swap(i, (rng % (i as u64 + 1)) as usize);
             }
             let (mut errors, mut total) = (0, 0);
+            let mut guess = Vec::new();
             for &n in &order {
                 let s = &data[n];
-                let (mut prev, mut prev2) = (0, 0);
+                viterbi(
+                    s.digests.len(),
+                    |i, scores| {
+                        static_features(&s.digests, i, &mut features);
+                        *scores = [0.0; TAGS];
+                        self.score(&features, scores);
+                    },
+                    |i, prev, scores| {
+                        *scores = [0.0; TAGS];
+                        self.score(&tag_features(&s.digests, i, prev), scores);
+                    },
+                    &mut guess,
+                );
+                self.step += 1.0;
                 for i in 0..s.digests.len() {
-                    static_features(&s.digests, i, &mut features);
-                    features.extend(tag_features(&s.digests, i, prev, prev2));
-                    let mut scores = [0f32; TAGS];
-                    self.score(&features, &mut scores);
-                    let guess = best_allowed(&scores, prev);
-                    let gold = s.tags[i];
-                    self.step += 1.0;
-                    if guess != gold {
-                        errors += 1;
-                        self.update(&features, gold, guess);
-                    }
+                    let gold_prev = if i == 0 { 0 } else { s.tags[i - 1] };
+                    let guess_prev = if i == 0 { 0 } else { guess[i - 1] };
                     total += 1;
-                    prev2 = prev;
-                    prev = guess;
+                    if guess[i] == s.tags[i] && gold_prev == guess_prev {
+                        continue;
+                    }
+                    if guess[i] != s.tags[i] {
+                        errors += 1;
+                        static_features(&s.digests, i, &mut features);
+                        self.update(&features, s.tags[i], guess[i]);
+                    }
+                    let gold_moves = tag_features(&s.digests, i, gold_prev);
+                    let guess_moves = tag_features(&s.digests, i, guess_prev);
+                    self.update_one(&gold_moves, s.tags[i], 1.0);
+                    self.update_one(&guess_moves, guess[i], -1.0);
                 }
             }
             eprintln!(

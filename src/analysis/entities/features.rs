@@ -269,13 +269,12 @@ pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
     out.push(mix(33, mix(word(-1), gaz(0))));
 }
 
-/// The features that depend on the tags chosen for the two previous tokens.
+/// The features that depend on the tag chosen for the previous token (first order, for Viterbi decoding).
 #[inline]
-pub fn tag_features(tokens: &[TokenDigest], i: usize, prev: usize, prev2: usize) -> [u64; 4] {
+pub fn tag_features(tokens: &[TokenDigest], i: usize, prev: usize) -> [u64; 3] {
     let t = &tokens[i];
     [
         mix(40, prev as u64),
-        mix(41, (prev * 16 + prev2) as u64),
         mix(42, mix(prev as u64, t.lower)),
         mix(43, mix(prev as u64, t.short_shape)),
     ]

@@ -121,34 +121,89 @@ impl Model {
         }
     }
 
-    /// Tags a sentence (its token digests), greedily from left to right.
+    /// Tags a sentence (its token digests): the best sequence of tags under the BIO constraints.
     pub fn tag(&self, tokens: &[TokenDigest], features: &mut Vec<u64>, tags: &mut Vec<usize>) {
-        tags.clear();
-        let (mut prev, mut prev2) = (0, 0);
-        for i in 0..tokens.len() {
-            static_features(tokens, i, features);
-            let mut scores = [0i32; TAGS];
-            for &f in features.iter() {
-                self.add(f, &mut scores);
-            }
-            for f in tag_features(tokens, i, prev, prev2) {
-                self.add(f, &mut scores);
-            }
-            let best = best_allowed(&scores, prev);
-            tags.push(best);
-            prev2 = prev;
-            prev = best;
-        }
+        viterbi(
+            tokens.len(),
+            |i, scores| {
+                static_features(tokens, i, features);
+                let mut sum = [0i32; TAGS];
+                for &f in features.iter() {
+                    self.add(f, &mut sum);
+                }
+                for (s, v) in scores.iter_mut().zip(sum) {
+                    *s = v as f32;
+                }
+            },
+            |i, prev, scores| {
+                let mut sum = [0i32; TAGS];
+                for f in tag_features(tokens, i, prev) {
+                    self.add(f, &mut sum);
+                }
+                for (s, v) in scores.iter_mut().zip(sum) {
+                    *s = v as f32;
+                }
+            },
+            tags,
+        );
     }
 }
 
-/// The highest-scoring tag that may follow `prev` (the first on ties, so `O` wins a tie).
-pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T; TAGS], prev: usize) -> usize {
-    let mut best = 0;
-    for t in 1..TAGS {
-        if allowed(prev, t) && scores[t] > scores[best] {
-            best = t;
+/// First-order Viterbi decoding: `emit(i, scores)` sets the scores of token `i`'s tags from the features
+/// that ignore the previous tag, `transit(i, prev, scores)` those that depend on it. The sequence starts
+/// after an `O`. Ties go to the lower tag (so to `O`).
+#[allow(clippy::needless_range_loop)] // tags index several tables at once
+pub fn viterbi(
+    n: usize,
+    mut emit: impl FnMut(usize, &mut [f32; TAGS]),
+    mut transit: impl FnMut(usize, usize, &mut [f32; TAGS]),
+    tags: &mut Vec<usize>,
+) {
+    tags.clear();
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut best = [f32::NEG_INFINITY; TAGS];
+    let mut local = [0f32; TAGS];
+    let mut moves = [0f32; TAGS];
+    emit(0, &mut local);
+    transit(0, 0, &mut moves);
+    for t in 0..TAGS {
+        if allowed(0, t) {
+            best[t] = local[t] + moves[t];
         }
     }
-    best
+    for i in 1..n {
+        emit(i, &mut local);
+        let mut next = [f32::NEG_INFINITY; TAGS];
+        for prev in 0..TAGS {
+            if best[prev] == f32::NEG_INFINITY {
+                continue;
+            }
+            transit(i, prev, &mut moves);
+            for t in 0..TAGS {
+                if !allowed(prev, t) {
+                    continue;
+                }
+                let score = best[prev] + moves[t] + local[t];
+                if score > next[t] {
+                    next[t] = score;
+                    back[i][t] = prev as u8;
+                }
+            }
+        }
+        best = next;
+    }
+    let mut last = 0;
+    for t in 1..TAGS {
+        if best[t] > best[last] {
+            last = t;
+        }
+    }
+    tags.resize(n, 0);
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i]] as usize;
+    }
 }

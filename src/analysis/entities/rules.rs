@@ -581,6 +581,61 @@ fn english_names(doc: &Document<'_>, mentions: &mut Vec<Mention>, covered: &mut 
     }
 }
 
+/// Common nouns that describe a name right after them ("le quotidien Libération", "le président Macron").
+const DESCRIPTIONS: &[&str] = &[
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "mensuel",
+    "président",
+    "présidente",
+    "ministre",
+    "chancelier",
+    "chancelière",
+    "premier",
+    "porte-parole",
+    "candidat",
+    "candidate",
+    "chef",
+    "secrétaire",
+    "directeur",
+    "directrice",
+    "député",
+    "députée",
+    "sénateur",
+    "sénatrice",
+    "maire",
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "général",
+    "acteur",
+    "actrice",
+    "chanteur",
+    "chanteuse",
+    "joueur",
+    "joueuse",
+    "entraîneur",
+    "journaliste",
+    "écrivain",
+    "auteur",
+    "réalisateur",
+    "opposant",
+    "dirigeant",
+    "fondateur",
+    "patron",
+    "avocat",
+    "juge",
+    "procureur",
+    "the",
+    "newspaper",
+    "president",
+    "minister",
+];
+
 /// Trims punctuation at the edges of mentions, and drops single lowercase words the tagger took for names
 /// (a quotation mark before an ordinary word can look like the start of a name).
 fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
@@ -594,6 +649,15 @@ fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             m.tokens.end -= 1;
         }
         while m.tokens.len() > 1 && doc.tokens[m.tokens.start].kind == TokenKind::Punct {
+            m.tokens.start += 1;
+        }
+        // A common noun right before a name is its description, not part of it ("journal Libération").
+        while m.tokens.len() > 1
+            && DESCRIPTIONS.contains(&doc.token_text(m.tokens.start))
+            && doc
+                .token_text(m.tokens.start + 1)
+                .starts_with(char::is_uppercase)
+        {
             m.tokens.start += 1;
         }
     }
