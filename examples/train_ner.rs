@@ -9,7 +9,8 @@
 //! Options: `--train DIR` (repeatable), `--eval DIR` (score a held-out folder with the full recogniser,
 //! rules included), `--pred FILE` (write the `--eval` predictions as JSON Lines for `eval/score.py`),
 //! `--holdout N` (hold out every Nth training document and score it), `--epochs N` (default 10),
-//! `--out DIR` (write the model there). Training is deterministic: the same data and options give the same
+//! `--out DIR` (write the model there), `--keep N` (keep the N strongest features, default 52000, so that the
+//! table stays small enough for the processor's cache). Training is deterministic: the same data and options give the same
 //! bytes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::needless_range_loop)]
@@ -51,6 +52,7 @@ struct Options {
     holdout: usize,
     epochs: usize,
     out: Option<PathBuf>,
+    keep: usize,
 }
 
 fn parse_args() -> Options {
@@ -61,6 +63,7 @@ fn parse_args() -> Options {
         holdout: 0,
         epochs: 10,
         out: None,
+        keep: 52_000,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -72,6 +75,7 @@ fn parse_args() -> Options {
             "--holdout" => o.holdout = value().parse().unwrap(),
             "--epochs" => o.epochs = value().parse().unwrap(),
             "--out" => o.out = Some(value().into()),
+            "--keep" => o.keep = value().parse().unwrap(),
             _ => panic!("unknown option {a}"),
         }
     }
@@ -316,7 +320,8 @@ impl Perceptron {
         }
     }
 
-    fn averaged(&self) -> Vec<(u64, [f32; TAGS])> {
+    /// The averaged weights of the `keep` strongest features (by their largest weight), sorted by hash.
+    fn averaged(&self, keep: usize) -> Vec<(u64, [f32; TAGS])> {
         let mut out = Vec::new();
         for (&f, &r) in &self.index {
             let mut w = [0f32; TAGS];
@@ -327,6 +332,13 @@ impl Perceptron {
                 out.push((f, w));
             }
         }
+        let strength = |w: &[f32; TAGS]| w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        out.sort_by(|a, b| {
+            strength(&b.1)
+                .total_cmp(&strength(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        out.truncate(keep);
         out.sort_by_key(|(f, _)| *f);
         out
     }
@@ -458,7 +470,7 @@ fn main() {
         step: 0.0,
     };
     perceptron.train(&data, options.epochs);
-    let weights = perceptron.averaged();
+    let weights = perceptron.averaged(options.keep);
     let bytes = Model::to_bytes(&weights);
     eprintln!(
         "{} features kept, model {} bytes",

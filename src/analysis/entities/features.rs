@@ -272,9 +272,21 @@ pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
 /// The features that depend on the tag chosen for the previous token (first order, for Viterbi decoding).
 #[inline]
 pub fn tag_features(tokens: &[TokenDigest], i: usize, prev: usize) -> [u64; 3] {
+    let [a, b] = lexical_tag_features(tokens, i, prev);
+    [transition_feature(prev), a, b]
+}
+
+/// The feature of the previous tag alone (the same for every token, so the tagger caches its weights).
+#[inline]
+pub fn transition_feature(prev: usize) -> u64 {
+    mix(40, prev as u64)
+}
+
+/// The features of the previous tag with the token's word and shape.
+#[inline]
+pub fn lexical_tag_features(tokens: &[TokenDigest], i: usize, prev: usize) -> [u64; 2] {
     let t = &tokens[i];
     [
-        mix(40, prev as u64),
         mix(42, mix(prev as u64, t.lower)),
         mix(43, mix(prev as u64, t.short_shape)),
     ]

@@ -6,16 +6,37 @@
 //! (f32, unused at run time: scores are compared, not interpreted), `slots` keys (u32, 0 = empty), then
 //! `slots × tags` weights (i16).
 
-use super::features::{TAGS, TokenDigest, allowed, static_features, tag_features};
+use super::features::{
+    TAGS, TokenDigest, allowed, lexical_tag_features, static_features, transition_feature,
+};
 
 const MAGIC: &[u8; 8] = b"LSNER1\0\0";
+
+/// One slot of the table: the key and its weights side by side, so that a lookup touches one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u32,
+    weights: [i16; TAGS],
+}
 
 /// Trained weights.
 #[derive(Clone, Debug)]
 pub struct Model {
-    keys: Vec<u32>,
-    weights: Vec<i16>,
+    slots: Vec<Slot>,
     mask: usize,
+    /// One bit per feature key (hashed again): most features of a text are absent from the model, and this
+    /// small filter, which stays in the processor's cache, rejects them without a walk through the table.
+    filter: Vec<u64>,
+    /// The weights of the features that depend on the previous tag alone, per previous tag.
+    transitions: [[i32; TAGS]; TAGS],
+}
+
+/// Size of the presence filter in bits (128 KiB).
+const FILTER_BITS: usize = 1 << 20;
+
+#[inline]
+fn filter_bit(key: u32) -> usize {
+    (key >> 1) as usize & (FILTER_BITS - 1)
 }
 
 #[inline]
@@ -45,19 +66,40 @@ impl Model {
         if bytes.len() != weights_end {
             return None;
         }
-        let keys = bytes[20..keys_end]
+        let mut table: Vec<Slot> = bytes[20..keys_end]
             .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .map(|c| Slot {
+                key: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                weights: [0; TAGS],
+            })
             .collect();
-        let weights = bytes[keys_end..weights_end]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Some(Model {
-            keys,
-            weights,
+        for (slot, row) in table
+            .iter_mut()
+            .zip(bytes[keys_end..weights_end].chunks_exact(2 * TAGS))
+        {
+            for (w, c) in slot.weights.iter_mut().zip(row.chunks_exact(2)) {
+                *w = i16::from_le_bytes([c[0], c[1]]);
+            }
+        }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for slot in &table {
+            if slot.key != 0 {
+                let bit = filter_bit(slot.key);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        let mut model = Model {
+            filter,
+            slots: table,
             mask: slots - 1,
-        })
+            transitions: [[0; TAGS]; TAGS],
+        };
+        for prev in 0..TAGS {
+            let mut row = [0; TAGS];
+            model.add(transition_feature(prev), &mut row);
+            model.transitions[prev] = row;
+        }
+        Some(model)
     }
 
     /// Serialises weights (feature hash, one weight per tag), quantising them to i16. Deterministic: the
@@ -65,8 +107,8 @@ impl Model {
     pub fn to_bytes(features: &[(u64, [f32; TAGS])]) -> Vec<u8> {
         let mut sorted: Vec<&(u64, [f32; TAGS])> = features.iter().collect();
         sorted.sort_by_key(|(h, _)| *h);
-        // Linear probing stays short up to a load of about 0.8.
-        let slots = (sorted.len() * 5 / 4 + 1).next_power_of_two().max(16);
+        // A load of at most one half keeps linear probing short.
+        let slots = (sorted.len() * 2).next_power_of_two().max(16);
         let mask = slots - 1;
         let max = sorted
             .iter()
@@ -104,17 +146,20 @@ impl Model {
     #[inline]
     fn add(&self, hash: u64, scores: &mut [i32; TAGS]) {
         let key = key_of(hash);
+        let bit = filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
         let mut slot = hash as usize & self.mask;
         loop {
-            let k = self.keys[slot];
-            if k == key {
-                let row = &self.weights[slot * TAGS..slot * TAGS + TAGS];
-                for (s, w) in scores.iter_mut().zip(row) {
+            let entry = &self.slots[slot];
+            if entry.key == key {
+                for (s, w) in scores.iter_mut().zip(&entry.weights) {
                     *s += i32::from(*w);
                 }
                 return;
             }
-            if k == 0 {
+            if entry.key == 0 {
                 return;
             }
             slot = (slot + 1) & self.mask;
@@ -136,8 +181,8 @@ impl Model {
                 }
             },
             |i, prev, scores| {
-                let mut sum = [0i32; TAGS];
-                for f in tag_features(tokens, i, prev) {
+                let mut sum = self.transitions[prev];
+                for f in lexical_tag_features(tokens, i, prev) {
                     self.add(f, &mut sum);
                 }
                 for (s, v) in scores.iter_mut().zip(sum) {
