@@ -484,7 +484,12 @@ fn main() {
     let recognizer = Recognizer::new(model, Gazetteer::from_tsv(sources));
     if !held.is_empty() {
         eprintln!("-- held-out training documents");
-        evaluate(&recognizer, &held, None);
+        let pred = if options.eval.is_none() {
+            options.pred.as_deref()
+        } else {
+            None
+        };
+        evaluate(&recognizer, &held, pred);
     }
     if let Some(dir) = &options.eval {
         let docs = load(dir);

@@ -636,6 +636,21 @@ const DESCRIPTIONS: &[&str] = &[
     "minister",
 ];
 
+/// Endings of French adjectives that complete an organisation's name.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ique", "iques", "al", "ale", "aux", "ales", "ain", "aine", "iste", "istes", "ien", "ienne",
+    "ais", "aise", "ois", "oise", "éen", "éenne", "el", "elle", "ire", "ate", "ate", "if", "ive",
+    "eur",
+];
+
+/// Acronyms of common nouns, not names (DNA, HIV, GDP, VAT…).
+const COMMON_ACRONYMS: &[&str] = &[
+    "ADN", "ARN", "VIH", "SIDA", "Sida", "USB", "PIB", "TVA", "ISF", "ONG", "PME", "CDI", "CDD",
+    "SMS", "GPS", "OGM", "HLM", "RSA", "SMIC", "Smic", "IVG", "PMA", "GPA", "DNA", "HIV", "AIDS",
+    "GDP", "VAT", "CEO", "PDG", "DG", "TV", "PC", "QG", "IRM", "AVC", "SUV", "PV", "CV", "OVNI",
+    "JO",
+];
+
 /// Trims punctuation at the edges of mentions, and drops single lowercase words the tagger took for names
 /// (a quotation mark before an ordinary word can look like the start of a name).
 fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
@@ -651,6 +666,34 @@ fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
         while m.tokens.len() > 1 && doc.tokens[m.tokens.start].kind == TokenKind::Punct {
             m.tokens.start += 1;
         }
+        // Elided articles and trailing function words are never part of a name ("l'armée", "Chambre des").
+        while m.tokens.len() > 1
+            && matches!(
+                doc.token_text(m.tokens.start),
+                "l'" | "d'" | "l’" | "d’" | "L'" | "D'" | "L’" | "D’"
+            )
+        {
+            m.tokens.start += 1;
+        }
+        while m.tokens.len() > 1
+            && matches!(
+                doc.token_text(m.tokens.end - 1),
+                "de" | "des"
+                    | "du"
+                    | "d'"
+                    | "d’"
+                    | "la"
+                    | "le"
+                    | "l'"
+                    | "l’"
+                    | "et"
+                    | "of"
+                    | "the"
+                    | "and"
+            )
+        {
+            m.tokens.end -= 1;
+        }
         // A common noun right before a name is its description, not part of it ("journal Libération").
         while m.tokens.len() > 1
             && DESCRIPTIONS.contains(&doc.token_text(m.tokens.start))
@@ -661,8 +704,31 @@ fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
             m.tokens.start += 1;
         }
     }
+    // "Parti démocrate", "Front national": an organisation's name often ends with an adjective the tagger
+    // leaves out when it tags the head noun alone.
+    for m in mentions.iter_mut() {
+        if m.kind != EntityKind::Organization
+            || m.tokens.len() != 1
+            || m.tokens.end >= doc.tokens.len()
+        {
+            continue;
+        }
+        let head = doc.token_text(m.tokens.start);
+        let next = doc.token_text(m.tokens.end);
+        let capitalised_head =
+            head.starts_with(char::is_uppercase) && head.chars().skip(1).all(char::is_lowercase);
+        if capitalised_head
+            && next.starts_with(char::is_lowercase)
+            && ADJECTIVE_ENDINGS.iter().any(|e| next.ends_with(e))
+        {
+            m.tokens.end += 1;
+        }
+    }
     mentions.retain(|m| {
         let first = doc.token_text(m.tokens.start);
+        if m.tokens.len() == 1 && COMMON_ACRONYMS.contains(&first) {
+            return false;
+        }
         !(m.tokens.len() == 1
             && (doc.tokens[m.tokens.start].kind == TokenKind::Punct
                 || first.starts_with(char::is_lowercase)))
