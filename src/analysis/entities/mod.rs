@@ -65,11 +65,12 @@ const NAMES: &str = include_str!("../../../assets/ner/names.tsv");
 const PLACES_FR: &str = include_str!("../../../assets/ner/places-fr.tsv");
 const PLACES_EN: &str = include_str!("../../../assets/ner/places-en.tsv");
 const EXTRA: &str = include_str!("../../../assets/ner/extra.tsv");
+const ENGLISH: &str = include_str!("../../../assets/ner/en.tsv");
 
 /// The gazetteer sources for a language, besides the names learnt from the training corpus.
 pub fn base_gazetteer_sources(lang: Lang) -> Vec<&'static str> {
     match lang {
-        Lang::En => vec![EXTRA, PLACES_EN, PLACES_FR],
+        Lang::En => vec![ENGLISH, EXTRA, PLACES_EN, PLACES_FR],
         _ => vec![EXTRA, PLACES_FR],
     }
 }
@@ -372,6 +373,25 @@ mod tests {
                 has(input, Lang::En, mention, *kind, *canonical),
                 "{input:?}: want {mention:?} {kind:?} {canonical:?}, got {:?}",
                 entities(input, Lang::En)
+            );
+        }
+    }
+
+    #[test]
+    fn english_non_entities() {
+        let rows: &[(&str, &str)] = &[
+            ("Chinese leader Xi Jinping arrived on Monday.", "Chinese"),
+            (
+                "Joe Biden and Xi Jinping met at the White House.",
+                "Joe Biden and Xi Jinping",
+            ),
+            ("On Monday the talks resumed.", "Monday"),
+        ];
+        for (input, text) in rows {
+            let found = entities(input, Lang::En);
+            assert!(
+                found.iter().all(|(t, _, _)| t != text),
+                "{input:?}: {text:?} should not be an entity, got {found:?}"
             );
         }
     }

@@ -46,6 +46,7 @@ pub(crate) fn apply(
         covered[m.tokens.clone()].fill(true);
     }
     if lang == Lang::En {
+        english_kinds(doc, hits, mentions);
         // The tagger learnt its kinds on French: an English organisation word settles the kind.
         for m in mentions.iter_mut() {
             if m.tokens
@@ -841,4 +842,69 @@ fn known_places(hits: &GazetteerHits, mentions: &mut Vec<Mention>, covered: &mut
     if added {
         mentions.sort_by_key(|m| m.tokens.start);
     }
+}
+
+/// English fixes for a tagger trained on French: "and" separates names ("Joe Biden and Xi Jinping"), a
+/// listed name has its listed kind, and "the French" is a group.
+fn english_kinds(doc: &Document<'_>, hits: &GazetteerHits, mentions: &mut Vec<Mention>) {
+    let mut split = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let mut start = m.tokens.start;
+        for i in m.tokens.clone() {
+            if doc.token_text(i) == "and" {
+                if start < i {
+                    split.push(Mention {
+                        tokens: start..i,
+                        kind: m.kind,
+                    });
+                }
+                start = i + 1;
+            }
+        }
+        if start < m.tokens.end {
+            split.push(Mention {
+                tokens: start..m.tokens.end,
+                kind: m.kind,
+            });
+        }
+    }
+    *mentions = split;
+    for m in mentions.iter_mut() {
+        if let Some((_, kind)) = hits.names.iter().find(|(r, _)| *r == m.tokens) {
+            m.kind = match kind {
+                NameKind::Person => EntityKind::Person,
+                NameKind::Place => EntityKind::Place,
+                NameKind::Organization => EntityKind::Organization,
+                NameKind::Group => EntityKind::Group,
+            };
+        }
+        let word = doc.token_text(m.tokens.start);
+        let after_the = m.tokens.start > 0
+            && doc
+                .token_text(m.tokens.start - 1)
+                .eq_ignore_ascii_case("the");
+        let next_capitalised = doc
+            .tokens
+            .get(m.tokens.end)
+            .is_some_and(|_| doc.token_text(m.tokens.end).starts_with(char::is_uppercase));
+        if m.tokens.len() == 1
+            && after_the
+            && !next_capitalised
+            && EN_DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+        {
+            m.kind = EntityKind::Group;
+        }
+    }
+    // "Chinese leader": a nationality before a lowercase noun is an adjective, not a group.
+    mentions.retain(|m| {
+        let before_noun = doc.tokens.get(m.tokens.end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && doc.token_text(m.tokens.end).starts_with(char::is_lowercase)
+        });
+        let after_the = m.tokens.start > 0
+            && doc
+                .token_text(m.tokens.start - 1)
+                .eq_ignore_ascii_case("the");
+        !(m.kind == EntityKind::Group && before_noun && !after_the)
+    });
 }
