@@ -409,6 +409,33 @@ mod tests {
     }
 
     #[test]
+    fn odd_inputs_do_not_panic() {
+        let rows = [
+            "",
+            "(",
+            "( AB )",
+            "ministère",
+            "ministère de",
+            "ministère de la",
+            "Organisation (",
+            "X (OCS)",
+            "l' d' (( )) « » AB-CD (AB-CD) ... !!!",
+            "ÉTATS-UNIS ÉTATS-UNIS États-Unis",
+            "M. M. M.",
+            "and and and The the THE",
+            "\u{0} \u{feff}Paris\u{200b}Lyon",
+        ];
+        for input in rows {
+            for lang in [Lang::Fr, Lang::En] {
+                let found = entities(input, lang);
+                for (text, _, canonical) in found {
+                    assert!(!text.is_empty() && !canonical.is_empty(), "{input:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bio_tags_become_mentions() {
         let mut out = Vec::new();
         // O B-PER I-PER I-LOC B-ORG
