@@ -334,12 +334,19 @@ fn propagate(doc: &Document<'_>, mentions: &mut Vec<Mention>, covered: &mut [boo
     // The surname of a person named in full is that person on its own ("Scholz" after "Olaf Scholz").
     for m in mentions.iter() {
         if m.kind == EntityKind::Person && m.tokens.len() >= 2 {
-            let last = m.tokens.end - 1;
-            let surname = doc.token_text(last);
-            if surname.starts_with(char::is_uppercase) && surname.chars().count() > 2 {
-                let list = names.entry(surname).or_default();
-                if !list.iter().any(|(r, _)| r.len() == 1) {
-                    list.push((last..last + 1, EntityKind::Person));
+            // The surname, and in longer names every later part ("Lula" in "Luiz Inácio Lula da Silva").
+            let first = if m.tokens.len() >= 3 {
+                m.tokens.start + 1
+            } else {
+                m.tokens.end - 1
+            };
+            for part in first..m.tokens.end {
+                let surname = doc.token_text(part);
+                if surname.starts_with(char::is_uppercase) && surname.chars().count() > 2 {
+                    let list = names.entry(surname).or_default();
+                    if !list.iter().any(|(r, _)| r.len() == 1) {
+                        list.push((part..part + 1, EntityKind::Person));
+                    }
                 }
             }
         }
