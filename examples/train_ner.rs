@@ -9,7 +9,8 @@
 //! Options: `--train DIR` (repeatable), `--eval DIR` (score a held-out folder with the full recogniser,
 //! rules included), `--pred FILE` (write the `--eval` predictions as JSON Lines for `eval/score.py`),
 //! `--holdout N` (hold out every Nth training document and score it), `--epochs N` (default 10),
-//! `--out DIR` (write the model there). Training is deterministic: the same data and options give the same
+//! `--out DIR` (write the model there), `--keep N` (keep the N strongest features, default 52000, so that the
+//! table stays small enough for the processor's cache). Training is deterministic: the same data and options give the same
 //! bytes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::needless_range_loop)]
@@ -22,7 +23,7 @@ use liseuse::analysis::Document;
 use liseuse::analysis::entities::features::{
     TAGS, TokenDigest, digest_document, static_features, tag_features,
 };
-use liseuse::analysis::entities::model::best_allowed;
+use liseuse::analysis::entities::model::viterbi;
 use liseuse::analysis::entities::{
     EntityKind, Gazetteer, Model, NameKind, Recognizer, base_gazetteer_sources,
 };
@@ -51,6 +52,7 @@ struct Options {
     holdout: usize,
     epochs: usize,
     out: Option<PathBuf>,
+    keep: usize,
 }
 
 fn parse_args() -> Options {
@@ -61,6 +63,7 @@ fn parse_args() -> Options {
         holdout: 0,
         epochs: 10,
         out: None,
+        keep: 52_000,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -72,6 +75,7 @@ fn parse_args() -> Options {
             "--holdout" => o.holdout = value().parse().unwrap(),
             "--epochs" => o.epochs = value().parse().unwrap(),
             "--out" => o.out = Some(value().into()),
+            "--keep" => o.keep = value().parse().unwrap(),
             _ => panic!("unknown option {a}"),
         }
     }
@@ -248,6 +252,18 @@ impl Perceptron {
         }
     }
 
+    fn update_one(&mut self, features: &[u64], tag: usize, delta: f32) {
+        for &f in features {
+            let r = *self.index.entry(f).or_insert_with(|| {
+                self.weights.push([0.0; TAGS]);
+                self.updates.push([0.0; TAGS]);
+                self.weights.len() - 1
+            });
+            self.weights[r][tag] += delta;
+            self.updates[r][tag] += self.step * delta as f64;
+        }
+    }
+
     fn train(&mut self, data: &[Sentence], epochs: usize) {
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = 0x2545_F491_4F6C_DD1Du64;
@@ -261,24 +277,39 @@ impl Perceptron {
                 order.swap(i, (rng % (i as u64 + 1)) as usize);
             }
             let (mut errors, mut total) = (0, 0);
+            let mut guess = Vec::new();
             for &n in &order {
                 let s = &data[n];
-                let (mut prev, mut prev2) = (0, 0);
+                viterbi(
+                    s.digests.len(),
+                    |i, scores| {
+                        static_features(&s.digests, i, &mut features);
+                        *scores = [0.0; TAGS];
+                        self.score(&features, scores);
+                    },
+                    |i, prev, scores| {
+                        *scores = [0.0; TAGS];
+                        self.score(&tag_features(&s.digests, i, prev), scores);
+                    },
+                    &mut guess,
+                );
+                self.step += 1.0;
                 for i in 0..s.digests.len() {
-                    static_features(&s.digests, i, &mut features);
-                    features.extend(tag_features(&s.digests, i, prev, prev2));
-                    let mut scores = [0f32; TAGS];
-                    self.score(&features, &mut scores);
-                    let guess = best_allowed(&scores, prev);
-                    let gold = s.tags[i];
-                    self.step += 1.0;
-                    if guess != gold {
-                        errors += 1;
-                        self.update(&features, gold, guess);
-                    }
+                    let gold_prev = if i == 0 { 0 } else { s.tags[i - 1] };
+                    let guess_prev = if i == 0 { 0 } else { guess[i - 1] };
                     total += 1;
-                    prev2 = prev;
-                    prev = guess;
+                    if guess[i] == s.tags[i] && gold_prev == guess_prev {
+                        continue;
+                    }
+                    if guess[i] != s.tags[i] {
+                        errors += 1;
+                        static_features(&s.digests, i, &mut features);
+                        self.update(&features, s.tags[i], guess[i]);
+                    }
+                    let gold_moves = tag_features(&s.digests, i, gold_prev);
+                    let guess_moves = tag_features(&s.digests, i, guess_prev);
+                    self.update_one(&gold_moves, s.tags[i], 1.0);
+                    self.update_one(&guess_moves, guess[i], -1.0);
                 }
             }
             eprintln!(
@@ -289,7 +320,8 @@ impl Perceptron {
         }
     }
 
-    fn averaged(&self) -> Vec<(u64, [f32; TAGS])> {
+    /// The averaged weights of the `keep` strongest features (by their largest weight), sorted by hash.
+    fn averaged(&self, keep: usize) -> Vec<(u64, [f32; TAGS])> {
         let mut out = Vec::new();
         for (&f, &r) in &self.index {
             let mut w = [0f32; TAGS];
@@ -300,6 +332,13 @@ impl Perceptron {
                 out.push((f, w));
             }
         }
+        let strength = |w: &[f32; TAGS]| w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        out.sort_by(|a, b| {
+            strength(&b.1)
+                .total_cmp(&strength(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        out.truncate(keep);
         out.sort_by_key(|(f, _)| *f);
         out
     }
@@ -431,7 +470,7 @@ fn main() {
         step: 0.0,
     };
     perceptron.train(&data, options.epochs);
-    let weights = perceptron.averaged();
+    let weights = perceptron.averaged(options.keep);
     let bytes = Model::to_bytes(&weights);
     eprintln!(
         "{} features kept, model {} bytes",
@@ -445,7 +484,12 @@ fn main() {
     let recognizer = Recognizer::new(model, Gazetteer::from_tsv(sources));
     if !held.is_empty() {
         eprintln!("-- held-out training documents");
-        evaluate(&recognizer, &held, None);
+        let pred = if options.eval.is_none() {
+            options.pred.as_deref()
+        } else {
+            None
+        };
+        evaluate(&recognizer, &held, pred);
     }
     if let Some(dir) = &options.eval {
         let docs = load(dir);

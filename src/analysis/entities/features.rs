@@ -87,6 +87,11 @@ pub const F_PUNCT: u16 = 32;
 /// Capitalised here, but the same word also appears in lowercase elsewhere in the document.
 pub const F_SEEN_LOWER: u16 = 64;
 pub const F_AFTER_QUOTE: u16 = 128;
+/// Capitalised somewhere else in the document where it does not open a sentence (a name, not a word
+/// capitalised by its position).
+pub const F_SEEN_CAPITALISED: u16 = 256;
+/// The next tokens are an acronym in brackets: "( ABC )".
+pub const F_BEFORE_ACRONYM: u16 = 512;
 
 fn shape_class(c: char) -> char {
     if c.is_uppercase() {
@@ -202,6 +207,24 @@ pub fn digest_document(doc: &Document<'_>, hits: &GazetteerHits) -> Vec<TokenDig
             digests[i].flags |= F_AFTER_QUOTE;
         }
     }
+    let mid_sentence: HashSet<u64> = digests
+        .iter()
+        .filter(|d| d.flags & (F_CAPITALISED | F_SENTENCE_START | F_AFTER_QUOTE) == F_CAPITALISED)
+        .map(|d| d.cased)
+        .collect();
+    for d in &mut digests {
+        if d.flags & F_CAPITALISED != 0 && mid_sentence.contains(&d.cased) {
+            d.flags |= F_SEEN_CAPITALISED;
+        }
+    }
+    for i in 0..digests.len().saturating_sub(3) {
+        if doc.token_text(i + 1) == "("
+            && doc.token_text(i + 3) == ")"
+            && digests[i + 2].flags & F_ALL_CAPS != 0
+        {
+            digests[i].flags |= F_BEFORE_ACRONYM;
+        }
+    }
     for (i, code) in hits.codes.iter().enumerate() {
         digests[i].gazetteer = *code;
     }
@@ -232,9 +255,10 @@ pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
     };
     let shape = |k: isize| get(k).map_or(PAD_BEFORE, |d| d.shape);
     let short = |k: isize| get(k).map_or(PAD_BEFORE, |d| d.short_shape);
-    let flags = |k: isize| get(k).map_or(0xffff, |d| d.flags as u64);
+    let flags = |k: isize| get(k).map_or(0xffff, |d| (d.flags & 0xff) as u64);
     let gaz = |k: isize| get(k).map_or(0xff, |d| d.gazetteer as u64);
-    let f = t.flags as u64;
+    // The older flags combine with the neighbours'; the document-level ones stand alone.
+    let f = (t.flags & 0xff) as u64;
     let layout = f & (F_CAPITALISED | F_ALL_CAPS | F_SENTENCE_START) as u64;
     out.push(mix(1, 0));
     out.push(mix(2, t.lower));
@@ -267,15 +291,29 @@ pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
     out.push(mix(31, mix(t.suffixes[1], layout)));
     out.push(mix(32, mix(word(1), word(2))));
     out.push(mix(33, mix(word(-1), gaz(0))));
+    let document = (t.flags & (F_SEEN_CAPITALISED | F_SEEN_LOWER)) as u64;
+    out.push(mix(34, mix(document, layout)));
+    out.push(mix(35, (t.flags & F_BEFORE_ACRONYM) as u64));
 }
 
-/// The features that depend on the tags chosen for the two previous tokens.
+/// The features that depend on the tag chosen for the previous token (first order, for Viterbi decoding).
 #[inline]
-pub fn tag_features(tokens: &[TokenDigest], i: usize, prev: usize, prev2: usize) -> [u64; 4] {
+pub fn tag_features(tokens: &[TokenDigest], i: usize, prev: usize) -> [u64; 3] {
+    let [a, b] = lexical_tag_features(tokens, i, prev);
+    [transition_feature(prev), a, b]
+}
+
+/// The feature of the previous tag alone (the same for every token, so the tagger caches its weights).
+#[inline]
+pub fn transition_feature(prev: usize) -> u64 {
+    mix(40, prev as u64)
+}
+
+/// The features of the previous tag with the token's word and shape.
+#[inline]
+pub fn lexical_tag_features(tokens: &[TokenDigest], i: usize, prev: usize) -> [u64; 2] {
     let t = &tokens[i];
     [
-        mix(40, prev as u64),
-        mix(41, (prev * 16 + prev2) as u64),
         mix(42, mix(prev as u64, t.lower)),
         mix(43, mix(prev as u64, t.short_shape)),
     ]

@@ -65,11 +65,12 @@ const NAMES: &str = include_str!("../../../assets/ner/names.tsv");
 const PLACES_FR: &str = include_str!("../../../assets/ner/places-fr.tsv");
 const PLACES_EN: &str = include_str!("../../../assets/ner/places-en.tsv");
 const EXTRA: &str = include_str!("../../../assets/ner/extra.tsv");
+const ENGLISH: &str = include_str!("../../../assets/ner/en.tsv");
 
 /// The gazetteer sources for a language, besides the names learnt from the training corpus.
 pub fn base_gazetteer_sources(lang: Lang) -> Vec<&'static str> {
     match lang {
-        Lang::En => vec![EXTRA, PLACES_EN, PLACES_FR],
+        Lang::En => vec![ENGLISH, EXTRA, PLACES_EN, PLACES_FR],
         _ => vec![EXTRA, PLACES_FR],
     }
 }
@@ -377,6 +378,25 @@ mod tests {
     }
 
     #[test]
+    fn english_non_entities() {
+        let rows: &[(&str, &str)] = &[
+            ("Chinese leader Xi Jinping arrived on Monday.", "Chinese"),
+            (
+                "Joe Biden and Xi Jinping met at the White House.",
+                "Joe Biden and Xi Jinping",
+            ),
+            ("On Monday the talks resumed.", "Monday"),
+        ];
+        for (input, text) in rows {
+            let found = entities(input, Lang::En);
+            assert!(
+                found.iter().all(|(t, _, _)| t != text),
+                "{input:?}: {text:?} should not be an entity, got {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn entities_are_ordered_and_disjoint() {
         let input = "Emmanuel Macron et Olaf Scholz se sont parlé à Paris.\nLe FMI (Fonds monétaire international) a salué la réforme.";
         let article = load_str(input, Format::Text, Some(Lang::Fr));
@@ -385,6 +405,33 @@ mod tests {
         assert!(found.len() >= 3, "{found:?}");
         for pair in found.windows(2) {
             assert!(pair[0].span.bytes().end <= pair[1].span.bytes().start);
+        }
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let rows = [
+            "",
+            "(",
+            "( AB )",
+            "ministère",
+            "ministère de",
+            "ministère de la",
+            "Organisation (",
+            "X (OCS)",
+            "l' d' (( )) « » AB-CD (AB-CD) ... !!!",
+            "ÉTATS-UNIS ÉTATS-UNIS États-Unis",
+            "M. M. M.",
+            "and and and The the THE",
+            "\u{0} \u{feff}Paris\u{200b}Lyon",
+        ];
+        for input in rows {
+            for lang in [Lang::Fr, Lang::En] {
+                let found = entities(input, lang);
+                for (text, _, canonical) in found {
+                    assert!(!text.is_empty() && !canonical.is_empty(), "{input:?}");
+                }
+            }
         }
     }
 

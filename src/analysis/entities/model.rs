@@ -6,16 +6,37 @@
 //! (f32, unused at run time: scores are compared, not interpreted), `slots` keys (u32, 0 = empty), then
 //! `slots × tags` weights (i16).
 
-use super::features::{TAGS, TokenDigest, allowed, static_features, tag_features};
+use super::features::{
+    TAGS, TokenDigest, allowed, lexical_tag_features, static_features, transition_feature,
+};
 
 const MAGIC: &[u8; 8] = b"LSNER1\0\0";
+
+/// One slot of the table: the key and its weights side by side, so that a lookup touches one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u32,
+    weights: [i16; TAGS],
+}
 
 /// Trained weights.
 #[derive(Clone, Debug)]
 pub struct Model {
-    keys: Vec<u32>,
-    weights: Vec<i16>,
+    slots: Vec<Slot>,
     mask: usize,
+    /// One bit per feature key (hashed again): most features of a text are absent from the model, and this
+    /// small filter, which stays in the processor's cache, rejects them without a walk through the table.
+    filter: Vec<u64>,
+    /// The weights of the features that depend on the previous tag alone, per previous tag.
+    transitions: [[i32; TAGS]; TAGS],
+}
+
+/// Size of the presence filter in bits (128 KiB).
+const FILTER_BITS: usize = 1 << 20;
+
+#[inline]
+fn filter_bit(key: u32) -> usize {
+    (key >> 1) as usize & (FILTER_BITS - 1)
 }
 
 #[inline]
@@ -45,19 +66,40 @@ impl Model {
         if bytes.len() != weights_end {
             return None;
         }
-        let keys = bytes[20..keys_end]
+        let mut table: Vec<Slot> = bytes[20..keys_end]
             .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .map(|c| Slot {
+                key: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                weights: [0; TAGS],
+            })
             .collect();
-        let weights = bytes[keys_end..weights_end]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Some(Model {
-            keys,
-            weights,
+        for (slot, row) in table
+            .iter_mut()
+            .zip(bytes[keys_end..weights_end].chunks_exact(2 * TAGS))
+        {
+            for (w, c) in slot.weights.iter_mut().zip(row.chunks_exact(2)) {
+                *w = i16::from_le_bytes([c[0], c[1]]);
+            }
+        }
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for slot in &table {
+            if slot.key != 0 {
+                let bit = filter_bit(slot.key);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        let mut model = Model {
+            filter,
+            slots: table,
             mask: slots - 1,
-        })
+            transitions: [[0; TAGS]; TAGS],
+        };
+        for prev in 0..TAGS {
+            let mut row = [0; TAGS];
+            model.add(transition_feature(prev), &mut row);
+            model.transitions[prev] = row;
+        }
+        Some(model)
     }
 
     /// Serialises weights (feature hash, one weight per tag), quantising them to i16. Deterministic: the
@@ -65,8 +107,8 @@ impl Model {
     pub fn to_bytes(features: &[(u64, [f32; TAGS])]) -> Vec<u8> {
         let mut sorted: Vec<&(u64, [f32; TAGS])> = features.iter().collect();
         sorted.sort_by_key(|(h, _)| *h);
-        // Linear probing stays short up to a load of about 0.8.
-        let slots = (sorted.len() * 5 / 4 + 1).next_power_of_two().max(16);
+        // A load of at most one half keeps linear probing short.
+        let slots = (sorted.len() * 2).next_power_of_two().max(16);
         let mask = slots - 1;
         let max = sorted
             .iter()
@@ -104,51 +146,109 @@ impl Model {
     #[inline]
     fn add(&self, hash: u64, scores: &mut [i32; TAGS]) {
         let key = key_of(hash);
+        let bit = filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
         let mut slot = hash as usize & self.mask;
         loop {
-            let k = self.keys[slot];
-            if k == key {
-                let row = &self.weights[slot * TAGS..slot * TAGS + TAGS];
-                for (s, w) in scores.iter_mut().zip(row) {
+            let entry = &self.slots[slot];
+            if entry.key == key {
+                for (s, w) in scores.iter_mut().zip(&entry.weights) {
                     *s += i32::from(*w);
                 }
                 return;
             }
-            if k == 0 {
+            if entry.key == 0 {
                 return;
             }
             slot = (slot + 1) & self.mask;
         }
     }
 
-    /// Tags a sentence (its token digests), greedily from left to right.
+    /// Tags a sentence (its token digests): the best sequence of tags under the BIO constraints.
     pub fn tag(&self, tokens: &[TokenDigest], features: &mut Vec<u64>, tags: &mut Vec<usize>) {
-        tags.clear();
-        let (mut prev, mut prev2) = (0, 0);
-        for i in 0..tokens.len() {
-            static_features(tokens, i, features);
-            let mut scores = [0i32; TAGS];
-            for &f in features.iter() {
-                self.add(f, &mut scores);
-            }
-            for f in tag_features(tokens, i, prev, prev2) {
-                self.add(f, &mut scores);
-            }
-            let best = best_allowed(&scores, prev);
-            tags.push(best);
-            prev2 = prev;
-            prev = best;
-        }
+        viterbi(
+            tokens.len(),
+            |i, scores| {
+                static_features(tokens, i, features);
+                let mut sum = [0i32; TAGS];
+                for &f in features.iter() {
+                    self.add(f, &mut sum);
+                }
+                for (s, v) in scores.iter_mut().zip(sum) {
+                    *s = v as f32;
+                }
+            },
+            |i, prev, scores| {
+                let mut sum = self.transitions[prev];
+                for f in lexical_tag_features(tokens, i, prev) {
+                    self.add(f, &mut sum);
+                }
+                for (s, v) in scores.iter_mut().zip(sum) {
+                    *s = v as f32;
+                }
+            },
+            tags,
+        );
     }
 }
 
-/// The highest-scoring tag that may follow `prev` (the first on ties, so `O` wins a tie).
-pub fn best_allowed<T: PartialOrd + Copy>(scores: &[T; TAGS], prev: usize) -> usize {
-    let mut best = 0;
-    for t in 1..TAGS {
-        if allowed(prev, t) && scores[t] > scores[best] {
-            best = t;
+/// First-order Viterbi decoding: `emit(i, scores)` sets the scores of token `i`'s tags from the features
+/// that ignore the previous tag, `transit(i, prev, scores)` those that depend on it. The sequence starts
+/// after an `O`. Ties go to the lower tag (so to `O`).
+#[allow(clippy::needless_range_loop)] // tags index several tables at once
+pub fn viterbi(
+    n: usize,
+    mut emit: impl FnMut(usize, &mut [f32; TAGS]),
+    mut transit: impl FnMut(usize, usize, &mut [f32; TAGS]),
+    tags: &mut Vec<usize>,
+) {
+    tags.clear();
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut best = [f32::NEG_INFINITY; TAGS];
+    let mut local = [0f32; TAGS];
+    let mut moves = [0f32; TAGS];
+    emit(0, &mut local);
+    transit(0, 0, &mut moves);
+    for t in 0..TAGS {
+        if allowed(0, t) {
+            best[t] = local[t] + moves[t];
         }
     }
-    best
+    for i in 1..n {
+        emit(i, &mut local);
+        let mut next = [f32::NEG_INFINITY; TAGS];
+        for prev in 0..TAGS {
+            if best[prev] == f32::NEG_INFINITY {
+                continue;
+            }
+            transit(i, prev, &mut moves);
+            for t in 0..TAGS {
+                if !allowed(prev, t) {
+                    continue;
+                }
+                let score = best[prev] + moves[t] + local[t];
+                if score > next[t] {
+                    next[t] = score;
+                    back[i][t] = prev as u8;
+                }
+            }
+        }
+        best = next;
+    }
+    let mut last = 0;
+    for t in 1..TAGS {
+        if best[t] > best[last] {
+            last = t;
+        }
+    }
+    tags.resize(n, 0);
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i]] as usize;
+    }
 }

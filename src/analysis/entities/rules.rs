@@ -46,6 +46,7 @@ pub(crate) fn apply(
         covered[m.tokens.clone()].fill(true);
     }
     if lang == Lang::En {
+        english_kinds(doc, hits, mentions);
         // The tagger learnt its kinds on French: an English organisation word settles the kind.
         for m in mentions.iter_mut() {
             if m.tokens
@@ -333,12 +334,19 @@ fn propagate(doc: &Document<'_>, mentions: &mut Vec<Mention>, covered: &mut [boo
     // The surname of a person named in full is that person on its own ("Scholz" after "Olaf Scholz").
     for m in mentions.iter() {
         if m.kind == EntityKind::Person && m.tokens.len() >= 2 {
-            let last = m.tokens.end - 1;
-            let surname = doc.token_text(last);
-            if surname.starts_with(char::is_uppercase) && surname.chars().count() > 2 {
-                let list = names.entry(surname).or_default();
-                if !list.iter().any(|(r, _)| r.len() == 1) {
-                    list.push((last..last + 1, EntityKind::Person));
+            // The surname, and in longer names every later part ("Lula" in "Luiz Inácio Lula da Silva").
+            let first = if m.tokens.len() >= 3 {
+                m.tokens.start + 1
+            } else {
+                m.tokens.end - 1
+            };
+            for part in first..m.tokens.end {
+                let surname = doc.token_text(part);
+                if surname.starts_with(char::is_uppercase) && surname.chars().count() > 2 {
+                    let list = names.entry(surname).or_default();
+                    if !list.iter().any(|(r, _)| r.len() == 1) {
+                        list.push((part..part + 1, EntityKind::Person));
+                    }
                 }
             }
         }
@@ -581,6 +589,76 @@ fn english_names(doc: &Document<'_>, mentions: &mut Vec<Mention>, covered: &mut 
     }
 }
 
+/// Common nouns that describe a name right after them ("le quotidien Libération", "le président Macron").
+const DESCRIPTIONS: &[&str] = &[
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "mensuel",
+    "président",
+    "présidente",
+    "ministre",
+    "chancelier",
+    "chancelière",
+    "premier",
+    "porte-parole",
+    "candidat",
+    "candidate",
+    "chef",
+    "secrétaire",
+    "directeur",
+    "directrice",
+    "député",
+    "députée",
+    "sénateur",
+    "sénatrice",
+    "maire",
+    "pape",
+    "roi",
+    "reine",
+    "prince",
+    "princesse",
+    "général",
+    "acteur",
+    "actrice",
+    "chanteur",
+    "chanteuse",
+    "joueur",
+    "joueuse",
+    "entraîneur",
+    "journaliste",
+    "écrivain",
+    "auteur",
+    "réalisateur",
+    "opposant",
+    "dirigeant",
+    "fondateur",
+    "patron",
+    "avocat",
+    "juge",
+    "procureur",
+    "the",
+    "newspaper",
+    "president",
+    "minister",
+];
+
+/// Endings of French adjectives that complete an organisation's name.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ique", "iques", "al", "ale", "aux", "ales", "ain", "aine", "iste", "istes", "ien", "ienne",
+    "ais", "aise", "ois", "oise", "éen", "éenne", "el", "elle", "ire", "ate", "ate", "if", "ive",
+    "eur",
+];
+
+/// Acronyms of common nouns, not names (DNA, HIV, GDP, VAT…).
+const COMMON_ACRONYMS: &[&str] = &[
+    "ADN", "ARN", "VIH", "SIDA", "Sida", "USB", "PIB", "TVA", "ISF", "ONG", "PME", "CDI", "CDD",
+    "SMS", "GPS", "OGM", "HLM", "RSA", "SMIC", "Smic", "IVG", "PMA", "GPA", "DNA", "HIV", "AIDS",
+    "GDP", "VAT", "CEO", "PDG", "DG", "TV", "PC", "QG", "IRM", "AVC", "SUV", "PV", "CV", "OVNI",
+    "JO",
+];
+
 /// Trims punctuation at the edges of mentions, and drops single lowercase words the tagger took for names
 /// (a quotation mark before an ordinary word can look like the start of a name).
 fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
@@ -596,9 +674,69 @@ fn tidy(doc: &Document<'_>, mentions: &mut Vec<Mention>) {
         while m.tokens.len() > 1 && doc.tokens[m.tokens.start].kind == TokenKind::Punct {
             m.tokens.start += 1;
         }
+        // Elided articles and trailing function words are never part of a name ("l'armée", "Chambre des").
+        while m.tokens.len() > 1
+            && matches!(
+                doc.token_text(m.tokens.start),
+                "l'" | "d'" | "l’" | "d’" | "L'" | "D'" | "L’" | "D’"
+            )
+        {
+            m.tokens.start += 1;
+        }
+        while m.tokens.len() > 1
+            && matches!(
+                doc.token_text(m.tokens.end - 1),
+                "de" | "des"
+                    | "du"
+                    | "d'"
+                    | "d’"
+                    | "la"
+                    | "le"
+                    | "l'"
+                    | "l’"
+                    | "et"
+                    | "of"
+                    | "the"
+                    | "and"
+            )
+        {
+            m.tokens.end -= 1;
+        }
+        // A common noun right before a name is its description, not part of it ("journal Libération").
+        while m.tokens.len() > 1
+            && DESCRIPTIONS.contains(&doc.token_text(m.tokens.start))
+            && doc
+                .token_text(m.tokens.start + 1)
+                .starts_with(char::is_uppercase)
+        {
+            m.tokens.start += 1;
+        }
+    }
+    // "Parti démocrate", "Front national": an organisation's name often ends with an adjective the tagger
+    // leaves out when it tags the head noun alone.
+    for m in mentions.iter_mut() {
+        if m.kind != EntityKind::Organization
+            || m.tokens.len() != 1
+            || m.tokens.end >= doc.tokens.len()
+        {
+            continue;
+        }
+        let head = doc.token_text(m.tokens.start);
+        let next = doc.token_text(m.tokens.end);
+        let capitalised_head =
+            head.starts_with(char::is_uppercase) && head.chars().skip(1).all(char::is_lowercase);
+        if capitalised_head
+            && next.starts_with(char::is_lowercase)
+            && ADJECTIVE_ENDINGS.iter().any(|e| next.ends_with(e))
+        {
+            m.tokens.end += 1;
+        }
     }
     mentions.retain(|m| {
         let first = doc.token_text(m.tokens.start);
+        if m.tokens.len() == 1 && COMMON_ACRONYMS.contains(&first) {
+            return false;
+        }
         !(m.tokens.len() == 1
             && (doc.tokens[m.tokens.start].kind == TokenKind::Punct
                 || first.starts_with(char::is_lowercase)))
@@ -711,4 +849,69 @@ fn known_places(hits: &GazetteerHits, mentions: &mut Vec<Mention>, covered: &mut
     if added {
         mentions.sort_by_key(|m| m.tokens.start);
     }
+}
+
+/// English fixes for a tagger trained on French: "and" separates names ("Joe Biden and Xi Jinping"), a
+/// listed name has its listed kind, and "the French" is a group.
+fn english_kinds(doc: &Document<'_>, hits: &GazetteerHits, mentions: &mut Vec<Mention>) {
+    let mut split = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let mut start = m.tokens.start;
+        for i in m.tokens.clone() {
+            if doc.token_text(i) == "and" {
+                if start < i {
+                    split.push(Mention {
+                        tokens: start..i,
+                        kind: m.kind,
+                    });
+                }
+                start = i + 1;
+            }
+        }
+        if start < m.tokens.end {
+            split.push(Mention {
+                tokens: start..m.tokens.end,
+                kind: m.kind,
+            });
+        }
+    }
+    *mentions = split;
+    for m in mentions.iter_mut() {
+        if let Some((_, kind)) = hits.names.iter().find(|(r, _)| *r == m.tokens) {
+            m.kind = match kind {
+                NameKind::Person => EntityKind::Person,
+                NameKind::Place => EntityKind::Place,
+                NameKind::Organization => EntityKind::Organization,
+                NameKind::Group => EntityKind::Group,
+            };
+        }
+        let word = doc.token_text(m.tokens.start);
+        let after_the = m.tokens.start > 0
+            && doc
+                .token_text(m.tokens.start - 1)
+                .eq_ignore_ascii_case("the");
+        let next_capitalised = doc
+            .tokens
+            .get(m.tokens.end)
+            .is_some_and(|_| doc.token_text(m.tokens.end).starts_with(char::is_uppercase));
+        if m.tokens.len() == 1
+            && after_the
+            && !next_capitalised
+            && EN_DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+        {
+            m.kind = EntityKind::Group;
+        }
+    }
+    // "Chinese leader": a nationality before a lowercase noun is an adjective, not a group.
+    mentions.retain(|m| {
+        let before_noun = doc.tokens.get(m.tokens.end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && doc.token_text(m.tokens.end).starts_with(char::is_lowercase)
+        });
+        let after_the = m.tokens.start > 0
+            && doc
+                .token_text(m.tokens.start - 1)
+                .eq_ignore_ascii_case("the");
+        !(m.kind == EntityKind::Group && before_noun && !after_the)
+    });
 }

@@ -1,0 +1,72 @@
+//! Measures the entity recogniser alone: load time of the embedded data, then throughput over the text files
+//! of the folders given (read into memory first), single-threaded.
+//!
+//! ```text
+//! cargo run --release --example ner_speed -- ../shared/data/ner/winer-fr-dev
+//! ```
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use liseuse::analysis::Document;
+use liseuse::analysis::entities::{self, Recognizer};
+use liseuse::article::{Format, Lang, load_str};
+
+fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            txt_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let started = Instant::now();
+    let model =
+        liseuse::analysis::entities::Model::from_bytes(include_bytes!("../assets/ner/fr.model"));
+    eprintln!(
+        "model alone: {:.1} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    drop(model);
+    let started = Instant::now();
+    let recognizer = Recognizer::for_language(Lang::Fr).expect("the embedded model loads");
+    eprintln!("load: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    let _ = recognizer;
+    let mut files = Vec::new();
+    for dir in std::env::args().skip(1) {
+        txt_files(Path::new(&dir), &mut files);
+    }
+    let articles: Vec<_> = files
+        .iter()
+        .map(|p| {
+            load_str(
+                &std::fs::read_to_string(p).unwrap(),
+                Format::Text,
+                Some(Lang::Fr),
+            )
+        })
+        .collect();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let started = Instant::now();
+    let mut found = 0;
+    for a in &articles {
+        let doc = Document::new(a);
+        found += entities::find(&doc, Lang::Fr).len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} files, {bytes} bytes, {found} entities in {secs:.3} s: {:.1} MB/s (tokenising included)",
+        articles.len(),
+        bytes as f64 / secs / 1e6
+    );
+}
