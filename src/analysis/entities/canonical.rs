@@ -3,8 +3,10 @@
 //! name ("Macron" → "Emmanuel Macron"); an acronym takes the name whose initials it spells, or the name it
 //! follows in brackets ("OCS" → "Organisation de coopération de Shanghai").
 
-use super::Mention;
+use std::collections::HashMap;
+
 use super::rules::is_acronym;
+use super::{EntityKind, Mention};
 use crate::analysis::text::Document;
 
 /// Small words left out of acronyms.
@@ -20,23 +22,15 @@ fn normal(word: &str) -> String {
         .collect()
 }
 
-/// The canonical name of each mention (same order).
+/// The canonical name of each mention (same order). Names are compared once per distinct name, not per mention,
+/// and longer names are found through an index of their words, so a book-length article stays fast.
 pub(crate) fn link(doc: &Document<'_>, mentions: &[Mention]) -> Vec<String> {
-    let words: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|m| {
-            m.tokens
-                .clone()
-                .map(|i| normal(doc.token_text(i)))
-                .collect()
-        })
-        .collect();
     let text = |m: &Mention| -> &str {
         &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end]
     };
-    // Acronyms defined in brackets: the mention right before "(" ACRONYM ")".
-    let mut bracketed: Vec<(String, usize)> = Vec::new();
-    for (j, m) in mentions.iter().enumerate() {
+    // Acronyms defined in brackets: the mention right before "(" ACRONYM ")"; the first definition wins.
+    let mut bracketed: HashMap<&str, &str> = HashMap::new();
+    for m in mentions {
         let open = m.tokens.end;
         if open + 2 < doc.tokens.len()
             && doc.token_text(open) == "("
@@ -44,48 +38,107 @@ pub(crate) fn link(doc: &Document<'_>, mentions: &[Mention]) -> Vec<String> {
             && is_acronym(doc.token_text(open + 1))
             && m.tokens.len() > 1
         {
-            bracketed.push((doc.token_text(open + 1).to_string(), j));
+            bracketed.entry(doc.token_text(open + 1)).or_insert(text(m));
         }
     }
-    let initials: Vec<String> = words
+    // Distinct names, in order of first mention.
+    let mut names: Vec<Name<'_>> = Vec::new();
+    let mut name_of_words: HashMap<(EntityKind, Vec<String>), usize> = HashMap::new();
+    let mention_names: Vec<usize> = mentions
         .iter()
-        .map(|w| {
-            w.iter()
-                .filter(|w| !SKIPPED.contains(&w.as_str()) && w.chars().any(char::is_alphabetic))
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
-                .collect()
+        .map(|m| {
+            let words: Vec<String> = m
+                .tokens
+                .clone()
+                .map(|i| normal(doc.token_text(i)))
+                .collect();
+            let next = names.len();
+            *name_of_words
+                .entry((m.kind, words.clone()))
+                .or_insert_with(|| {
+                    names.push(Name {
+                        kind: m.kind,
+                        words,
+                        text: text(m),
+                        single_token: m.tokens.len() == 1,
+                    });
+                    next
+                })
         })
         .collect();
-    mentions
+    // Multi-word names by their initials, and by each word they hold.
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, name) in names.iter().enumerate() {
+        if name.words.len() > 1 {
+            by_initials.entry(initials(&name.words)).or_insert(id);
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for word in &name.words {
+            if !seen.contains(&word.as_str()) {
+                seen.push(word);
+                by_word.entry(word).or_default().push(id);
+            }
+        }
+    }
+    let canonical: Vec<&str> = names
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            let own = text(m);
-            if is_acronym(own) && m.tokens.len() == 1 {
-                if let Some((_, j)) = bracketed.iter().find(|(a, _)| a == own) {
-                    return text(&mentions[*j]).to_string();
+        .map(|(id, name)| {
+            let own = name.text;
+            if is_acronym(own) && name.single_token {
+                if let Some(expansion) = bracketed.get(own) {
+                    return *expansion;
                 }
                 let plain: String = own.chars().filter(|c| c.is_alphanumeric()).collect();
-                if let Some(j) = (0..mentions.len())
-                    .find(|&j| j != i && words[j].len() > 1 && initials[j] == plain)
-                {
-                    return text(&mentions[j]).to_string();
+                if let Some(&j) = by_initials.get(&plain).filter(|&&j| j != id) {
+                    return names[j].text;
                 }
             }
+            let Some(first) = name.words.first() else {
+                return own;
+            };
             let mut best: Option<usize> = None;
-            for (j, other) in mentions.iter().enumerate() {
-                if other.kind != m.kind || words[j].len() <= words[i].len() {
+            for &j in by_word
+                .get(first.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
+                let other = &names[j];
+                if other.kind != name.kind || other.words.len() <= name.words.len() {
                     continue;
                 }
-                let contains = words[j]
-                    .windows(words[i].len())
-                    .any(|w| w == words[i].as_slice());
-                if contains && best.is_none_or(|b| text(other).len() > text(&mentions[b]).len()) {
+                let contains = other
+                    .words
+                    .windows(name.words.len())
+                    .any(|w| w == name.words.as_slice());
+                if contains && best.is_none_or(|b| other.text.len() > names[b].text.len()) {
                     best = Some(j);
                 }
             }
-            best.map_or_else(|| own.to_string(), |j| text(&mentions[j]).to_string())
+            best.map_or(own, |j| names[j].text)
         })
+        .collect();
+    mention_names
+        .into_iter()
+        .map(|id| canonical[id].to_string())
+        .collect()
+}
+
+/// One distinct name of the article: its kind, its normalised words, and its text at first mention.
+struct Name<'a> {
+    kind: EntityKind,
+    words: Vec<String>,
+    text: &'a str,
+    single_token: bool,
+}
+
+/// The initials of a multi-word name, small words left out: "Organisation de coopération de Shanghai" → "OCS".
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !SKIPPED.contains(&w.as_str()) && w.chars().any(char::is_alphabetic))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
         .collect()
 }
