@@ -264,7 +264,7 @@ impl Regions {
         }
         let [article, side] =
             Layout::horizontal([Constraint::Fill(2), Constraint::Fill(1)]).areas(body);
-        let related_height = (related_items as u16 + 5).clamp(5, (body.height / 3).max(5));
+        let related_height = (related_items.min(20) as u16 + 6).clamp(6, (body.height / 3).max(6));
         let [quotes, timeline, related] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Fill(1),

@@ -125,6 +125,17 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
     };
     // An empty timeline still shows where the reference date stands, under the message.
     let start_row = usize::from(entries.is_empty());
+    let dates: Vec<String> = entries
+        .iter()
+        .map(|e| format::entry_date(lang, e))
+        .collect();
+    // Dates in a column as wide as the widest, unless that would leave the events too little room.
+    let date_column = dates
+        .iter()
+        .map(|d| width(d))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(area.width) / 2);
     for (row, item) in rows.iter().skip(offset).enumerate() {
         let row = row + start_row;
         if row >= height {
@@ -145,19 +156,21 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
             Some(i) => {
                 let entry = &entries[*i];
                 let (style, marker) = row_style(app, Panel::Timeline, *i == app.selected_date);
-                let date = format::entry_date(lang, entry);
+                let date = &dates[*i];
+                let pad = " ".repeat(date_column.saturating_sub(width(date)));
                 let date_style = if entry.from > reference {
                     app.theme.future
                 } else {
                     Style::new().add_modifier(Modifier::BOLD)
                 };
                 let event = format::one_line(&entry.event);
-                let head = format!("{marker}{date}");
+                let head = format!("{marker}{date}{pad}");
                 let room = cols.saturating_sub(width(&head) + 2);
                 buf.set_style(line_area, style);
                 Line::from(vec![
                     Span::raw(marker),
-                    Span::styled(date, date_style),
+                    Span::styled(date.clone(), date_style),
+                    Span::raw(pad),
                     Span::raw("  "),
                     Span::raw(truncate(&event, room)),
                 ])
@@ -196,10 +209,27 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     buf.set_string(area.x, detail_top, "╌".repeat(cols), app.theme.border);
+    let mut y = detail_top + 1;
+    // The address keeps the last row; the title takes what is left, up to two lines.
+    let title_rows = usize::from(area.bottom().saturating_sub(y + 1)).clamp(1, 2);
     let title = format::one_line(&item.title);
-    Line::styled(truncate(&title, cols), app.theme.title)
-        .render(Rect::new(area.x, detail_top + 1, area.width, 1), buf);
-    if detail_top + 2 < area.bottom() {
+    let mut lines: Vec<String> = textwrap::wrap(&title, cols.max(1))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > title_rows {
+        let rest = lines[title_rows - 1..].join(" ");
+        lines.truncate(title_rows - 1);
+        lines.push(truncate(&rest, cols));
+    }
+    for line in lines {
+        if y >= area.bottom() {
+            return;
+        }
+        Line::styled(line, app.theme.title).render(Rect::new(area.x, y, area.width, 1), buf);
+        y += 1;
+    }
+    if y < area.bottom() {
         let url = match &item.url {
             Some(url) => Span::styled(
                 truncate(&format::one_line(url), cols),
@@ -207,6 +237,6 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             None => Span::styled("(no address)", app.theme.dim),
         };
-        Line::from(url).render(Rect::new(area.x, detail_top + 2, area.width, 1), buf);
+        Line::from(url).render(Rect::new(area.x, y, area.width, 1), buf);
     }
 }
