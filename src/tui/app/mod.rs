@@ -273,7 +273,7 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             Action::Wheel { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
-            Action::Notify(text) => self.message = Some(text),
+            Action::Notify(text) => self.message = (!text.is_empty()).then_some(text),
             Action::SearchInput(_) | Action::SearchBackspace | Action::SearchConfirm => {}
         }
         None
