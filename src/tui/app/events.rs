@@ -21,6 +21,10 @@ impl App {
         }
         self.anchor = Some(top.top);
         self.size = (width, height);
+        if self.regions().too_small && !self.layout.lines.is_empty() {
+            // Nothing but a message is drawn: keep the layout for when the terminal grows again.
+            return;
+        }
         let text_width = self.regions().article_text().width.max(1);
         if text_width != self.layout.width || self.layout.lines.is_empty() {
             let cached = self.cache.iter().position(|l| l.width == text_width);
