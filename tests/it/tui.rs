@@ -561,3 +561,46 @@ fn an_empty_article_draws() {
         draw(&app);
     }
 }
+
+/// Any sequence of actions at any size leaves the app drawable, with the scroll inside the text.
+mod any_actions {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        let bindable: Vec<Action> = liseuse::tui::config::ACTIONS
+            .iter()
+            .filter(|a| **a != Action::ForceQuit && **a != Action::Quit)
+            .cloned()
+            .collect();
+        prop_oneof![
+            4 => proptest::sample::select(bindable),
+            1 => (1u16..140, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+            1 => (0u16..140, 0u16..50, -1i16..=1)
+                .prop_map(|(column, row, delta)| Action::Wheel { column, row, delta }),
+            1 => (0u16..140, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+            1 => proptest::char::range('a', 'z').prop_map(Action::SearchInput),
+            1 => Just(Action::SearchConfirm),
+            1 => Just(Action::SearchBackspace),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics(actions in proptest::collection::vec(action(), 0..40)) {
+            let mut app = app(120, 40);
+            for action in actions {
+                app.update(action);
+                let (w, h) = app.size;
+                let area = Rect::new(0, 0, w, h);
+                let mut buffer = Buffer::empty(area);
+                (&app).render(area, &mut buffer);
+                prop_assert!(app.scroll < app.layout.lines.len().max(1));
+                prop_assert!(app.selected_quote < app.analysis.quotes.len().max(1));
+                prop_assert!(app.selected_date < app.analysis.timeline.len().max(1));
+                prop_assert!(app.selected_related < app.article.related.len().max(1));
+            }
+        }
+    }
+}
