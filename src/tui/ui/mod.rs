@@ -247,6 +247,9 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::raw(
         " ▶ in the margin marks the quote, date, entity or match you went to.",
     ));
+    lines.push(Line::raw(
+        " Keys and theme: liseuse/config.toml in your configuration folder, or --config PATH.",
+    ));
     lines
 }
 
@@ -273,7 +276,13 @@ fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(app.theme.border_focused)
-        .title(format!(" Keys — {close} or Esc closes "));
+        .title(if lines.len() > inner_height {
+            let down = app.keymap.hint(&Action::ScrollDown).unwrap_or_default();
+            let up = app.keymap.hint(&Action::ScrollUp).unwrap_or_default();
+            format!(" Keys — {close} or Esc closes · {down}/{up} scroll ")
+        } else {
+            format!(" Keys — {close} or Esc closes ")
+        });
     Paragraph::new(lines)
         .block(block)
         .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))
