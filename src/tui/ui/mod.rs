@@ -14,6 +14,7 @@ use super::app::App;
 use super::format::{self, truncate, width};
 use super::layout::{Panel, Regions};
 use super::theme::EntityClass;
+use crate::analysis::DateSource;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -75,12 +76,21 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(format::one_line(site));
     }
     let lang = app.lang();
-    match app.article.published {
-        Some(date) => left.push(format!("published {}", format::day(lang, date))),
-        None => left.push(format!(
-            "reference date {}",
+    if let Some(date) = app.article.published {
+        left.push(format!("published {}", format::day(lang, date)));
+    }
+    if app.article.published != Some(app.analysis.reference_date) {
+        // Where the date that "hier" and "la semaine prochaine" count from was found.
+        let source = match app.analysis.reference_date_source {
+            DateSource::Option => " (given)",
+            DateSource::Metadata => "",
+            DateSource::Text => " (from the text)",
+            DateSource::Today => " (today: the article gives none)",
+        };
+        left.push(format!(
+            "reference date {}{source}",
             format::day(lang, app.analysis.reference_date)
-        )),
+        ));
     }
     let left = format!(" {}", left.join(" · "));
     let mut legend = vec![Span::styled("entities: ", theme.dim)];
