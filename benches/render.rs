@@ -66,7 +66,7 @@ fn frame_1mb_200x60(bencher: divan::Bencher) {
     let mut app = App::new(article, analysis, &Config::default(), false);
     app.update(Action::Resize(200, 60));
     // The middle of the article, with a quote marked and a search highlighted.
-    for _ in 0..app.layout.lines.len() / 2 {
+    for _ in 0..app.layout().lines.len() / 2 {
         app.update(Action::ScrollDown);
     }
     app.update(Action::NextQuote);

@@ -70,31 +70,31 @@ pub enum Effect {
 /// The reader's whole state: drawn by `impl Widget for &App`, changed only by [`App::update`].
 #[derive(Debug)]
 pub struct App {
-    pub article: Article,
-    pub analysis: Analysis,
-    pub keymap: Keymap,
-    pub theme: Theme,
+    pub(crate) article: Article,
+    pub(crate) analysis: Analysis,
+    pub(crate) keymap: Keymap,
+    pub(crate) theme: Theme,
     /// The terminal's size.
-    pub size: (u16, u16),
+    pub(crate) size: (u16, u16),
     /// The article wrapped at the current text width.
-    pub layout: TextLayout,
+    pub(crate) layout: TextLayout,
     /// Other widths already wrapped (a few, for resizing back and forth).
     cache: Vec<TextLayout>,
     /// The first line of the layout in view.
-    pub scroll: usize,
-    pub focus: Panel,
+    pub(crate) scroll: usize,
+    pub(crate) focus: Panel,
     /// The selected item of each list.
-    pub selected_quote: usize,
-    pub selected_date: usize,
-    pub selected_related: usize,
-    pub mark: Option<Mark>,
+    pub(crate) selected_quote: usize,
+    pub(crate) selected_date: usize,
+    pub(crate) selected_related: usize,
+    pub(crate) mark: Option<Mark>,
     history: Vec<Position>,
-    pub search: Search,
+    pub(crate) search: Search,
     /// The help is open, scrolled by this many lines.
-    pub help: Option<usize>,
+    pub(crate) help: Option<usize>,
     /// A short message for the status bar, until the next action.
-    pub message: Option<String>,
-    pub quit: bool,
+    pub(crate) message: Option<String>,
+    pub(crate) quit: bool,
     /// The byte kept at the top through a run of resizes, so that reflowing back and forth does not drift.
     anchor: Option<usize>,
     /// Timeline entries in text order (the timeline itself is in date order).
@@ -138,6 +138,75 @@ impl App {
     /// The article's language, for dates and quotation marks.
     pub fn lang(&self) -> Lang {
         self.analysis.language
+    }
+
+    /// The article being read.
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// What the analysis found in it.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The terminal's size, as last told by [`Action::Resize`].
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The article wrapped at the current text width.
+    pub fn layout(&self) -> &TextLayout {
+        &self.layout
+    }
+
+    /// The first line of the layout in view.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The panel with the focus.
+    pub fn focus(&self) -> Panel {
+        self.focus
+    }
+
+    /// The selected quote, timeline entry and related item (indices into their lists).
+    pub fn selected(&self) -> (usize, usize, usize) {
+        (
+            self.selected_quote,
+            self.selected_date,
+            self.selected_related,
+        )
+    }
+
+    /// The item marked in the text.
+    pub fn mark(&self) -> Option<&Mark> {
+        self.mark.as_ref()
+    }
+
+    /// The search.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Whether the help is open.
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// The message of the status bar, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
     }
 
     /// The screen's regions at the current size.
