@@ -17,7 +17,7 @@ pub mod layout;
 pub mod theme;
 mod ui;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -109,6 +109,12 @@ pub fn run(options: ReaderOptions) -> Result<()> {
     );
     let mut app = App::new(article, analysis, &config, no_color());
 
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::io(
+            "standard output",
+            std::io::Error::other("the reader needs a terminal (use --json to print the analysis)"),
+        ));
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
