@@ -398,6 +398,12 @@ fn back_returns_to_before_the_jump() {
     assert!(app.scroll() > before);
     app.update(Action::Back);
     assert_eq!(app.scroll(), before);
+    app.update(Action::ScrollDown);
+    let here = app.scroll();
+    app.update(Action::Bottom);
+    assert!(app.scroll() > here);
+    app.update(Action::Back);
+    assert_eq!(app.scroll(), here);
 }
 
 #[test]

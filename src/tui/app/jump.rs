@@ -12,6 +12,7 @@ impl App {
         Position {
             top: self.layout.lines.get(self.scroll).map_or(0, |l| l.pos),
             line: self.scroll,
+            width: self.layout.width,
             mark: self.mark.clone(),
         }
     }
@@ -32,12 +33,13 @@ impl App {
             self.message = Some("no earlier position".into());
             return;
         };
-        self.scroll = if position.top >= self.article.text.len() {
-            position.line
-        } else {
-            self.layout.line_of_byte(position.top)
-        }
-        .min(self.max_scroll());
+        self.scroll =
+            if position.width == self.layout.width || position.top >= self.article.text.len() {
+                position.line
+            } else {
+                self.layout.line_of_byte(position.top)
+            }
+            .min(self.max_scroll());
         self.mark = position.mark;
     }
 

@@ -41,8 +41,10 @@ pub enum MarkKind {
 struct Position {
     /// The byte of the text at the top of the view (so a resize does not move it).
     top: usize,
-    /// The line index when the top is past the text (the related items).
+    /// The line index, which is exact while the width is the same (and past the text, in the related items).
     line: usize,
+    /// The width the line index counts at.
+    width: u16,
     mark: Option<Mark>,
 }
 
@@ -381,7 +383,11 @@ impl App {
 
     fn move_to_end(&mut self, end: bool) {
         match self.focus {
-            Panel::Article => self.scroll = if end { self.max_scroll() } else { 0 },
+            Panel::Article => {
+                // As in less and vim, going to either end is a jump that Back returns from.
+                self.remember();
+                self.scroll = if end { self.max_scroll() } else { 0 };
+            }
             panel => {
                 let last = self.list_len(panel).saturating_sub(1);
                 if let Some(sel) = self.selection_mut(panel) {
