@@ -516,10 +516,10 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     });
     assert_eq!(app.selected().1, 1);
     let quotes = regions.quotes.unwrap();
-    // The second quote's first row: border, then two rows per quote.
+    // The second quote's first row: the border, then three rows per quote in a panel this tall.
     app.update(Action::Click {
         column: quotes.x + 3,
-        row: quotes.y + 3,
+        row: quotes.y + 4,
     });
     assert_eq!(app.focus(), Panel::Quotes);
     assert_eq!(app.selected().0, 1);

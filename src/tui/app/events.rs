@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{App, CACHE_WIDTHS, related_list_rows};
+use super::{App, CACHE_WIDTHS, quote_item_rows, related_list_rows};
 use crate::tui::layout::{Panel, TextLayout, list_offset};
 
 impl App {
@@ -96,9 +96,10 @@ impl App {
         let offset_row = usize::from(row - inner_top);
         let index = match panel {
             Panel::Quotes => {
-                let visible = rows / 2;
+                let per = quote_item_rows(rows);
+                let visible = rows / per;
                 let offset = list_offset(self.selected_quote, self.list_len(panel), visible);
-                Some(offset + offset_row / 2)
+                Some(offset + offset_row / per)
             }
             Panel::Timeline => {
                 let lines = self.timeline_rows();

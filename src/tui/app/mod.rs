@@ -413,7 +413,11 @@ impl App {
             .regions()
             .panel(panel)
             .map_or(4, |r| usize::from(r.height.saturating_sub(2)));
-        let per_item = if panel == Panel::Quotes { 2 } else { 1 };
+        let per_item = if panel == Panel::Quotes {
+            quote_item_rows(rows)
+        } else {
+            1
+        };
         (rows / per_item / 2).max(1)
     }
 
@@ -494,6 +498,12 @@ pub fn related_list_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(2))
         .saturating_sub(RELATED_DETAIL_ROWS)
         .max(1)
+}
+
+/// Rows each quote takes in a Quotes panel with `rows` inner rows: two lines of words and the speaker when
+/// there is room, else one line of words.
+pub fn quote_item_rows(rows: usize) -> usize {
+    if rows >= 9 { 3 } else { 2 }
 }
 
 /// Rows under the Related list for the selected item: a rule, two lines of title, the address.
