@@ -85,7 +85,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             DateSource::Option => " (given)",
             DateSource::Metadata => "",
             DateSource::Text => " (from the text)",
-            DateSource::Today => " (today: the article gives none)",
+            DateSource::Today => " (today)",
         };
         left.push(format!(
             "reference date {}{source}",
