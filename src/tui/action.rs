@@ -94,7 +94,7 @@ pub enum Action {
     /// Run the search typed so far and leave the search field.
     #[serde(skip)]
     SearchConfirm,
-    /// Show a short message in the status bar (what happened after a copy or an open).
+    /// Show a short message in the status bar (what happened after a copy or an open); empty clears it.
     #[serde(skip)]
     Notify(String),
 }

@@ -207,6 +207,8 @@ impl Panel {
 
 /// Below this width the side panels become overlays.
 pub const NARROW_WIDTH: u16 = 100;
+/// Lines longer than this are hard to follow: a very wide terminal leaves the rest of the pane empty.
+pub const MAX_TEXT_WIDTH: u16 = 100;
 /// Below these sizes only a short message is drawn.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
@@ -264,7 +266,7 @@ impl Regions {
         }
         let [article, side] =
             Layout::horizontal([Constraint::Fill(2), Constraint::Fill(1)]).areas(body);
-        let related_height = (related_items as u16 + 5).clamp(5, (body.height / 3).max(5));
+        let related_height = (related_items.min(20) as u16 + 6).clamp(6, (body.height / 3).max(6));
         let [quotes, timeline, related] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Fill(1),
@@ -297,13 +299,14 @@ impl Regions {
         }
     }
 
-    /// The text area of the article pane: a gutter column for the marker on the left, a margin on the right.
+    /// The text area of the article pane: a gutter column for the marker on the left, a margin on the right,
+    /// and lines no longer than [`MAX_TEXT_WIDTH`] however wide the terminal.
     pub fn article_text(&self) -> Rect {
         let a = self.article;
         Rect::new(
             a.x.saturating_add(2),
             a.y,
-            a.width.saturating_sub(4),
+            a.width.saturating_sub(4).min(MAX_TEXT_WIDTH),
             a.height,
         )
     }
@@ -381,6 +384,29 @@ mod tests {
             &article.text[layout.lines[line].bytes.clone()],
             "Premier paragraphe"
         );
+    }
+
+    #[test]
+    fn regions_by_size() {
+        let rows: &[((u16, u16), bool, bool, u16)] = &[
+            // size, too small, narrow, text width
+            ((120, 40), false, false, 76),
+            ((80, 24), false, true, 76),
+            ((100, 30), false, false, 63),
+            ((99, 30), false, true, 95),
+            ((240, 60), false, false, MAX_TEXT_WIDTH),
+            ((29, 40), true, false, 0),
+            ((120, 7), true, false, 0),
+        ];
+        for &((w, h), too_small, narrow, text) in rows {
+            let r = Regions::new(Rect::new(0, 0, w, h), Panel::Article, 1);
+            assert_eq!(r.too_small, too_small, "{w}x{h}");
+            assert_eq!(r.narrow, narrow, "{w}x{h}");
+            assert_eq!(r.article_text().width, text, "{w}x{h}");
+        }
+        let overlay = Regions::new(Rect::new(0, 0, 80, 24), Panel::Quotes, 1);
+        assert!(overlay.overlay.is_some());
+        assert_eq!(overlay.panel(Panel::Timeline), overlay.overlay);
     }
 
     #[test]

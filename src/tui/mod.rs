@@ -17,7 +17,7 @@ pub mod layout;
 pub mod theme;
 mod ui;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -109,6 +109,12 @@ pub fn run(options: ReaderOptions) -> Result<()> {
     );
     let mut app = App::new(article, analysis, &config, no_color());
 
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::io(
+            "standard output",
+            std::io::Error::other("the reader needs a terminal (use --json to print the analysis)"),
+        ));
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
@@ -206,9 +212,15 @@ fn key_action(app: &App, pending: &mut Vec<keymap::Chord>, key: KeyEvent) -> Opt
             _ => None,
         };
     }
+    let had_pending = !pending.is_empty();
     match app.keymap.resolve(pending, keymap::Chord::from_event(&key)) {
         keymap::Resolution::Action(action) => Some(action),
-        _ => None,
+        // Show the start of a sequence (`]`) until it is complete.
+        keymap::Resolution::Pending => {
+            Some(Action::Notify(format!("{}…", keymap::show_keys(pending))))
+        }
+        keymap::Resolution::Unbound if had_pending => Some(Action::Notify(String::new())),
+        keymap::Resolution::Unbound => None,
     }
 }
 
@@ -329,6 +341,96 @@ mod tests {
     #[test]
     fn osc52_strips_controls_that_could_end_the_sequence() {
         assert_eq!(osc52("a\x07b\x1b]c"), "\x1b]52;c;YWJdYw==\x07");
+    }
+
+    fn key(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> KeyEvent {
+        let mut event = KeyEvent::new(code, modifiers);
+        event.kind = kind;
+        event
+    }
+
+    #[test]
+    fn keys_become_actions_on_press_only() {
+        let app = App::new(
+            article::load_str("Un texte.\n", article::Format::Text, None),
+            crate::Analysis::default(),
+            &Config::default(),
+            true,
+        );
+        let mut pending = Vec::new();
+        let press = |c| key(KeyCode::Char(c), KeyModifiers::NONE, KeyEventKind::Press);
+        let rows: &[(KeyEvent, Option<Action>)] = &[
+            (press('j'), Some(Action::ScrollDown)),
+            (
+                key(
+                    KeyCode::Char('j'),
+                    KeyModifiers::NONE,
+                    KeyEventKind::Release,
+                ),
+                None,
+            ),
+            (
+                key(KeyCode::Char('G'), KeyModifiers::SHIFT, KeyEventKind::Press),
+                Some(Action::Bottom),
+            ),
+            (
+                key(KeyCode::Tab, KeyModifiers::SHIFT, KeyEventKind::Press),
+                Some(Action::FocusPrev),
+            ),
+            (
+                key(
+                    KeyCode::Char('d'),
+                    KeyModifiers::CONTROL,
+                    KeyEventKind::Press,
+                ),
+                Some(Action::HalfPageDown),
+            ),
+            (press(']'), Some(Action::Notify("]…".into()))),
+            (press('q'), Some(Action::NextQuote)),
+            (press('['), Some(Action::Notify("[…".into()))),
+            (press('x'), Some(Action::Notify(String::new()))),
+            (press('x'), None),
+            (
+                key(
+                    KeyCode::Char('c'),
+                    KeyModifiers::CONTROL,
+                    KeyEventKind::Press,
+                ),
+                Some(Action::ForceQuit),
+            ),
+        ];
+        for (event, expected) in rows {
+            assert_eq!(
+                &key_action(&app, &mut pending, *event),
+                expected,
+                "{event:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn typing_a_search_sends_characters_not_bindings() {
+        let mut app = App::new(
+            article::load_str("Un texte.\n", article::Format::Text, None),
+            crate::Analysis::default(),
+            &Config::default(),
+            true,
+        );
+        app.update(Action::Search);
+        let mut pending = Vec::new();
+        let press = |code| key(code, KeyModifiers::NONE, KeyEventKind::Press);
+        assert_eq!(
+            key_action(&app, &mut pending, press(KeyCode::Char('q'))),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            key_action(&app, &mut pending, press(KeyCode::Enter)),
+            Some(Action::SearchConfirm)
+        );
+        assert_eq!(
+            key_action(&app, &mut pending, press(KeyCode::Esc)),
+            Some(Action::Cancel)
+        );
     }
 
     #[test]

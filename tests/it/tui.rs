@@ -9,7 +9,10 @@ use liseuse::tui::layout::Panel;
 use liseuse::tui::{Action, App, Config};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+use ratatui::widgets::Widget;
 
 /// A made-up article, written for these tests.
 const FIXTURE: &str = "\
@@ -172,7 +175,7 @@ pub fn app(width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
         .unwrap();
@@ -313,12 +316,16 @@ fn next_quote_marks_it_in_the_text_and_selects_it() {
     let mut app = app(120, 40);
     app.update(Action::NextQuote);
     app.update(Action::NextQuote);
-    assert_eq!(app.focus, Panel::Article, "the focus stays in the article");
-    assert_eq!(app.selected_quote, 1);
-    let mark = app.mark.clone().unwrap();
+    assert_eq!(
+        app.focus(),
+        Panel::Article,
+        "the focus stays in the article"
+    );
+    assert_eq!(app.selected().0, 1);
+    let mark = app.mark().cloned().unwrap();
     assert_eq!(mark.kind, MarkKind::Quote);
     assert_eq!(
-        &app.article.text[mark.bytes.unwrap()],
+        &app.article().text[mark.bytes.unwrap()],
         "la lumière naturelle entre désormais partout, jusque dans les réserves"
     );
     // The words of the quote are drawn reversed, and a marker stands in the gutter of their line.
@@ -329,10 +336,10 @@ fn next_quote_marks_it_in_the_text_and_selects_it() {
     assert_eq!(terminal.backend().buffer()[(0, y)].symbol(), "▶");
     // No further quote: the mark stays and a message says so.
     app.update(Action::NextQuote);
-    assert_eq!(app.selected_quote, 1);
-    assert!(app.message.as_deref().unwrap().contains("no further quote"));
+    assert_eq!(app.selected().0, 1);
+    assert!(app.message().unwrap().contains("no further quote"));
     app.update(Action::PrevQuote);
-    assert_eq!(app.selected_quote, 0);
+    assert_eq!(app.selected().0, 0);
 }
 
 #[test]
@@ -342,11 +349,11 @@ fn dates_jump_in_text_order_and_select_in_the_timeline() {
     // timeline lists them by date: septembre 2021 (0), lundi (1), le 3 avril (2), 20-22 avril (3), juin (4).
     for expected in [2, 1, 0, 3, 4] {
         app.update(Action::NextDate);
-        assert_eq!(app.selected_date, expected);
+        assert_eq!(app.selected().1, expected);
     }
     for expected in [3, 0, 1, 2] {
         app.update(Action::PrevDate);
-        assert_eq!(app.selected_date, expected);
+        assert_eq!(app.selected().1, expected);
     }
 }
 
@@ -371,26 +378,32 @@ fn search_counts_matches_and_cycles_through_them() {
     let mut app = app(120, 40);
     type_search(&mut app, "QUIMPER");
     // The title, the dateline, the library's name and the association's.
-    assert_eq!(app.search.matches.len(), 4);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.search().matches.len(), 4);
+    assert_eq!(app.search().current, Some(0));
     app.update(Action::SearchPrev);
-    assert_eq!(app.search.current, Some(3));
+    assert_eq!(app.search().current, Some(3));
     app.update(Action::SearchNext);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.search().current, Some(0));
     let status = row(&draw(&app), 39);
     assert!(status.contains("1/4"), "{status}");
     app.update(Action::Cancel);
-    assert!(app.search.matches.is_empty());
+    assert!(app.search().matches.is_empty());
 }
 
 #[test]
 fn back_returns_to_before_the_jump() {
     let mut app = app(80, 12);
-    let before = app.scroll;
+    let before = app.scroll();
     app.update(Action::NextRelated);
-    assert!(app.scroll > before);
+    assert!(app.scroll() > before);
     app.update(Action::Back);
-    assert_eq!(app.scroll, before);
+    assert_eq!(app.scroll(), before);
+    app.update(Action::ScrollDown);
+    let here = app.scroll();
+    app.update(Action::Bottom);
+    assert!(app.scroll() > here);
+    app.update(Action::Back);
+    assert_eq!(app.scroll(), here);
 }
 
 #[test]
@@ -400,14 +413,14 @@ fn enter_in_a_list_scrolls_the_article_to_the_item() {
         &mut app,
         &[Action::ToggleTimeline, Action::Bottom, Action::Select],
     );
-    let mark = app.mark.clone().unwrap();
+    let mark = app.mark().cloned().unwrap();
     assert_eq!(
-        &app.article.text[mark.bytes.clone().unwrap()],
+        &app.article().text[mark.bytes.clone().unwrap()],
         "jusqu'en juin"
     );
-    let line = app.layout.line_of_byte(mark.bytes.unwrap().start);
-    assert!(line >= app.scroll && line < app.scroll + app.view_height());
-    assert_eq!(app.focus, Panel::Timeline);
+    let line = app.layout().line_of_byte(mark.bytes.unwrap().start);
+    assert!(line >= app.scroll() && line < app.scroll() + app.view_height());
+    assert_eq!(app.focus(), Panel::Timeline);
 }
 
 #[test]
@@ -435,25 +448,25 @@ fn open_needs_an_address() {
     );
     app.update(Action::ScrollDown);
     assert_eq!(app.update(Action::OpenLink), None);
-    assert!(app.message.as_deref().unwrap().contains("no address"));
+    assert!(app.message().unwrap().contains("no address"));
 }
 
 #[test]
 fn quit_closes_an_overlay_first_then_quits() {
     let mut app = app(80, 24);
     app.update(Action::ToggleQuotes);
-    assert_eq!(app.focus, Panel::Quotes);
+    assert_eq!(app.focus(), Panel::Quotes);
     app.update(Action::Quit);
-    assert_eq!(app.focus, Panel::Article);
-    assert!(!app.quit);
+    assert_eq!(app.focus(), Panel::Article);
+    assert!(!app.should_quit());
     app.update(Action::Help);
     app.update(Action::Quit);
-    assert!(app.help.is_none() && !app.quit);
+    assert!(!app.help_open() && !app.should_quit());
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.should_quit());
     let mut app2 = self::app(80, 24);
     send(&mut app2, &[Action::Help, Action::ForceQuit]);
-    assert!(app2.quit);
+    assert!(app2.should_quit());
 }
 
 #[test]
@@ -471,13 +484,13 @@ fn resize_keeps_the_paragraph_at_the_top() {
     app.update(Action::Resize(120, 20));
     // Scroll until the top line is inside the twelfth paragraph, past its first line.
     let target = text.find("Paragraphe 12").unwrap();
-    while app.layout.lines[app.scroll].pos <= target {
+    while app.layout().lines[app.scroll()].pos <= target {
         app.update(Action::ScrollDown);
     }
-    let top = app.layout.lines[app.scroll].bytes.start;
+    let top = app.layout().lines[app.scroll()].bytes.start;
     for (w, h) in [(100, 30), (150, 50), (80, 24), (120, 20)] {
         app.update(Action::Resize(w, h));
-        let line = &app.layout.lines[app.scroll];
+        let line = &app.layout().lines[app.scroll()];
         assert!(
             line.bytes.start <= top && top < line.bytes.end.max(line.bytes.start + 1),
             "at {w}x{h} the top line no longer holds byte {top}"
@@ -493,7 +506,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
         row: 10,
         delta: 1,
     });
-    assert_eq!(app.focus, Panel::Article);
+    assert_eq!(app.focus(), Panel::Article);
     let regions = app.regions();
     let timeline = regions.timeline.unwrap();
     app.update(Action::Wheel {
@@ -501,15 +514,15 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
         row: timeline.y + 2,
         delta: 1,
     });
-    assert_eq!(app.selected_date, 1);
+    assert_eq!(app.selected().1, 1);
     let quotes = regions.quotes.unwrap();
-    // The second quote's first row: border, then two rows per quote.
+    // The second quote's first row: the border, then three rows per quote in a panel this tall.
     app.update(Action::Click {
         column: quotes.x + 3,
-        row: quotes.y + 3,
+        row: quotes.y + 4,
     });
-    assert_eq!(app.focus, Panel::Quotes);
-    assert_eq!(app.selected_quote, 1);
+    assert_eq!(app.focus(), Panel::Quotes);
+    assert_eq!(app.selected().0, 1);
 }
 
 #[test]
@@ -528,17 +541,13 @@ fn every_size_draws_without_panic() {
             false,
         );
         send(&mut app, actions);
-        let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
         for w in 1..=130u16 {
             for h in 1..=45u16 {
                 app.update(Action::Resize(w, h));
-                terminal.backend_mut().resize(w, h);
-                terminal
-                    .resize(ratatui::layout::Rect::new(0, 0, w, h))
-                    .unwrap();
-                terminal
-                    .draw(|frame| frame.render_widget(&app, frame.area()))
-                    .unwrap();
+                // Straight into a buffer: the same drawing as a frame, without the terminal's diffing.
+                let area = Rect::new(0, 0, w, h);
+                let mut buffer = Buffer::empty(area);
+                (&app).render(area, &mut buffer);
             }
         }
     }
@@ -560,5 +569,48 @@ fn an_empty_article_draws() {
             ],
         );
         draw(&app);
+    }
+}
+
+/// Any sequence of actions at any size leaves the app drawable, with the scroll inside the text.
+mod any_actions {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn action() -> impl Strategy<Value = Action> {
+        let bindable: Vec<Action> = liseuse::tui::config::ACTIONS
+            .iter()
+            .filter(|a| **a != Action::ForceQuit && **a != Action::Quit)
+            .cloned()
+            .collect();
+        prop_oneof![
+            4 => proptest::sample::select(bindable),
+            1 => (1u16..140, 1u16..50).prop_map(|(w, h)| Action::Resize(w, h)),
+            1 => (0u16..140, 0u16..50, -1i16..=1)
+                .prop_map(|(column, row, delta)| Action::Wheel { column, row, delta }),
+            1 => (0u16..140, 0u16..50).prop_map(|(column, row)| Action::Click { column, row }),
+            1 => proptest::char::range('a', 'z').prop_map(Action::SearchInput),
+            1 => Just(Action::SearchConfirm),
+            1 => Just(Action::SearchBackspace),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics(actions in proptest::collection::vec(action(), 0..40)) {
+            let mut app = app(120, 40);
+            for action in actions {
+                app.update(action);
+                let (w, h) = app.size();
+                let area = Rect::new(0, 0, w, h);
+                let mut buffer = Buffer::empty(area);
+                (&app).render(area, &mut buffer);
+                prop_assert!(app.scroll() < app.layout().lines.len().max(1));
+                prop_assert!(app.selected().0 < app.analysis().quotes.len().max(1));
+                prop_assert!(app.selected().1 < app.analysis().timeline.len().max(1));
+                prop_assert!(app.selected().2 < app.article().related.len().max(1));
+            }
+        }
     }
 }

@@ -180,3 +180,17 @@ fn a_missing_config_file_is_an_error() {
     assert!(output.stdout.is_empty());
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/liseuse.toml"));
 }
+
+#[test]
+fn without_a_terminal_the_reader_says_so_and_writes_nothing() {
+    let output = assert_cmd::Command::cargo_bin("liseuse")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .arg("assets/articles/01-port-de-brest.txt")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}

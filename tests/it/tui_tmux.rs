@@ -39,7 +39,10 @@ impl Tmux {
 
     fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
+        // CI runs without a terminal of its own, and maybe without TERM: tmux needs one to start.
+        c.env("TERM", "xterm-256color")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args);
         c
     }
 

@@ -14,6 +14,7 @@ use super::app::App;
 use super::format::{self, truncate, width};
 use super::layout::{Panel, Regions};
 use super::theme::EntityClass;
+use crate::analysis::DateSource;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -75,12 +76,21 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(format::one_line(site));
     }
     let lang = app.lang();
-    match app.article.published {
-        Some(date) => left.push(format!("published {}", format::day(lang, date))),
-        None => left.push(format!(
-            "reference date {}",
+    if let Some(date) = app.article.published {
+        left.push(format!("published {}", format::day(lang, date)));
+    }
+    if app.article.published != Some(app.analysis.reference_date) {
+        // Where the date that "hier" and "la semaine prochaine" count from was found.
+        let source = match app.analysis.reference_date_source {
+            DateSource::Option => " (given)",
+            DateSource::Metadata => "",
+            DateSource::Text => " (from the text)",
+            DateSource::Today => " (today)",
+        };
+        left.push(format!(
+            "reference date {}{source}",
             format::day(lang, app.analysis.reference_date)
-        )),
+        ));
     }
     let left = format!(" {}", left.join(" · "));
     let mut legend = vec![Span::styled("entities: ", theme.dim)];
@@ -247,6 +257,9 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::raw(
         " ▶ in the margin marks the quote, date, entity or match you went to.",
     ));
+    lines.push(Line::raw(
+        " Keys and theme: liseuse/config.toml in your configuration folder, or --config PATH.",
+    ));
     lines
 }
 
@@ -273,7 +286,13 @@ fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(app.theme.border_focused)
-        .title(format!(" Keys — {close} or Esc closes "));
+        .title(if lines.len() > inner_height {
+            let down = app.keymap.hint(&Action::ScrollDown).unwrap_or_default();
+            let up = app.keymap.hint(&Action::ScrollUp).unwrap_or_default();
+            format!(" Keys — {close} or Esc closes · {down}/{up} scroll ")
+        } else {
+            format!(" Keys — {close} or Esc closes ")
+        });
     Paragraph::new(lines)
         .block(block)
         .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))

@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::tui::app::{App, related_list_rows};
+use crate::tui::app::{App, quote_item_rows, related_list_rows};
 use crate::tui::format::{self, truncate, width};
 use crate::tui::layout::{Panel, list_offset};
 
@@ -67,25 +67,50 @@ fn quotes(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cols = usize::from(area.width);
-    let visible = (usize::from(area.height) / 2).max(1);
+    let per = quote_item_rows(usize::from(area.height));
+    let visible = (usize::from(area.height) / per).max(1);
     let offset = list_offset(app.selected_quote, quotes.len(), visible);
     let (open, close) = match app.lang() {
         crate::article::Lang::En => ("“", "”"),
         _ => ("«\u{a0}", "\u{a0}»"),
     };
     for (row, (i, quote)) in quotes.iter().enumerate().skip(offset).enumerate() {
-        let y = area.y + (row * 2) as u16;
-        if y >= area.bottom() {
+        let top = area.y + (row * per) as u16;
+        if top >= area.bottom() {
             break;
         }
         let (style, marker) = row_style(app, Panel::Quotes, i == app.selected_quote);
         let words = format::one_line(app.article.slice(quote.span));
-        let room = cols.saturating_sub(width(marker) + width(open) + width(close));
-        let text = format!("{marker}{open}{}{close}", truncate(words.trim(), room));
-        let first = Rect::new(area.x, y, area.width, 1);
-        buf.set_style(first, style);
-        Line::styled(text, style).render(first, buf);
-        if y + 1 < area.bottom() {
+        let quoted = format!("{open}{}{close}", words.trim());
+        // The words over the lines there are, the last one cut with an ellipsis.
+        let room = cols.saturating_sub(width(marker)).max(1);
+        let text_rows = per - 1;
+        let mut lines: Vec<String> = textwrap::wrap(&quoted, room)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect();
+        if lines.len() > text_rows {
+            let rest = lines[text_rows - 1..].join(" ");
+            lines.truncate(text_rows - 1);
+            let cut = truncate(&rest, room.saturating_sub(width(close)));
+            lines.push(if cut.ends_with('…') {
+                format!("{cut}{close}")
+            } else {
+                cut
+            });
+        }
+        for (k, line) in lines.iter().enumerate() {
+            let y = top + k as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            let lead = if k == 0 { marker } else { "  " };
+            let line_area = Rect::new(area.x, y, area.width, 1);
+            buf.set_style(line_area, style);
+            Line::styled(format!("{lead}{line}"), style).render(line_area, buf);
+        }
+        let y = top + text_rows as u16;
+        if y < area.bottom() {
             let speaker = quote
                 .speaker
                 .as_ref()
@@ -99,8 +124,7 @@ fn quotes(app: &App, area: Rect, buf: &mut Buffer) {
                     app.theme.dim,
                 ));
             }
-            let second = Rect::new(area.x, y + 1, area.width, 1);
-            Line::from(spans).render(second, buf);
+            Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
 }
@@ -125,6 +149,17 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
     };
     // An empty timeline still shows where the reference date stands, under the message.
     let start_row = usize::from(entries.is_empty());
+    let dates: Vec<String> = entries
+        .iter()
+        .map(|e| format::entry_date(lang, e))
+        .collect();
+    // Dates in a column as wide as the widest, unless that would leave the events too little room.
+    let date_column = dates
+        .iter()
+        .map(|d| width(d))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(area.width) / 2);
     for (row, item) in rows.iter().skip(offset).enumerate() {
         let row = row + start_row;
         if row >= height {
@@ -145,19 +180,21 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
             Some(i) => {
                 let entry = &entries[*i];
                 let (style, marker) = row_style(app, Panel::Timeline, *i == app.selected_date);
-                let date = format::entry_date(lang, entry);
+                let date = &dates[*i];
+                let pad = " ".repeat(date_column.saturating_sub(width(date)));
                 let date_style = if entry.from > reference {
                     app.theme.future
                 } else {
                     Style::new().add_modifier(Modifier::BOLD)
                 };
                 let event = format::one_line(&entry.event);
-                let head = format!("{marker}{date}");
+                let head = format!("{marker}{date}{pad}");
                 let room = cols.saturating_sub(width(&head) + 2);
                 buf.set_style(line_area, style);
                 Line::from(vec![
                     Span::raw(marker),
-                    Span::styled(date, date_style),
+                    Span::styled(date.clone(), date_style),
+                    Span::raw(pad),
                     Span::raw("  "),
                     Span::raw(truncate(&event, room)),
                 ])
@@ -196,10 +233,27 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     buf.set_string(area.x, detail_top, "╌".repeat(cols), app.theme.border);
+    let mut y = detail_top + 1;
+    // The address keeps the last row; the title takes what is left, up to two lines.
+    let title_rows = usize::from(area.bottom().saturating_sub(y + 1)).clamp(1, 2);
     let title = format::one_line(&item.title);
-    Line::styled(truncate(&title, cols), app.theme.title)
-        .render(Rect::new(area.x, detail_top + 1, area.width, 1), buf);
-    if detail_top + 2 < area.bottom() {
+    let mut lines: Vec<String> = textwrap::wrap(&title, cols.max(1))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > title_rows {
+        let rest = lines[title_rows - 1..].join(" ");
+        lines.truncate(title_rows - 1);
+        lines.push(truncate(&rest, cols));
+    }
+    for line in lines {
+        if y >= area.bottom() {
+            return;
+        }
+        Line::styled(line, app.theme.title).render(Rect::new(area.x, y, area.width, 1), buf);
+        y += 1;
+    }
+    if y < area.bottom() {
         let url = match &item.url {
             Some(url) => Span::styled(
                 truncate(&format::one_line(url), cols),
@@ -207,6 +261,6 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             None => Span::styled("(no address)", app.theme.dim),
         };
-        Line::from(url).render(Rect::new(area.x, detail_top + 2, area.width, 1), buf);
+        Line::from(url).render(Rect::new(area.x, y, area.width, 1), buf);
     }
 }

@@ -1,5 +1,8 @@
 //! The reader's state, and [`App::update`], the one place it changes.
 
+mod events;
+mod jump;
+
 use std::ops::Range;
 
 use ratatui::layout::Rect;
@@ -8,7 +11,7 @@ use super::action::Action;
 use super::config::Config;
 use super::format;
 use super::keymap::Keymap;
-use super::layout::{Panel, Regions, TextLayout, list_offset};
+use super::layout::{Panel, Regions, TextLayout};
 use super::theme::Theme;
 use crate::analysis::Analysis;
 use crate::article::{Article, Lang};
@@ -38,8 +41,10 @@ pub enum MarkKind {
 struct Position {
     /// The byte of the text at the top of the view (so a resize does not move it).
     top: usize,
-    /// The line index when the top is past the text (the related items).
+    /// The line index, which is exact while the width is the same (and past the text, in the related items).
     line: usize,
+    /// The width the line index counts at.
+    width: u16,
     mark: Option<Mark>,
 }
 
@@ -67,31 +72,31 @@ pub enum Effect {
 /// The reader's whole state: drawn by `impl Widget for &App`, changed only by [`App::update`].
 #[derive(Debug)]
 pub struct App {
-    pub article: Article,
-    pub analysis: Analysis,
-    pub keymap: Keymap,
-    pub theme: Theme,
+    pub(crate) article: Article,
+    pub(crate) analysis: Analysis,
+    pub(crate) keymap: Keymap,
+    pub(crate) theme: Theme,
     /// The terminal's size.
-    pub size: (u16, u16),
+    pub(crate) size: (u16, u16),
     /// The article wrapped at the current text width.
-    pub layout: TextLayout,
+    pub(crate) layout: TextLayout,
     /// Other widths already wrapped (a few, for resizing back and forth).
     cache: Vec<TextLayout>,
     /// The first line of the layout in view.
-    pub scroll: usize,
-    pub focus: Panel,
+    pub(crate) scroll: usize,
+    pub(crate) focus: Panel,
     /// The selected item of each list.
-    pub selected_quote: usize,
-    pub selected_date: usize,
-    pub selected_related: usize,
-    pub mark: Option<Mark>,
+    pub(crate) selected_quote: usize,
+    pub(crate) selected_date: usize,
+    pub(crate) selected_related: usize,
+    pub(crate) mark: Option<Mark>,
     history: Vec<Position>,
-    pub search: Search,
+    pub(crate) search: Search,
     /// The help is open, scrolled by this many lines.
-    pub help: Option<usize>,
+    pub(crate) help: Option<usize>,
     /// A short message for the status bar, until the next action.
-    pub message: Option<String>,
-    pub quit: bool,
+    pub(crate) message: Option<String>,
+    pub(crate) quit: bool,
     /// The byte kept at the top through a run of resizes, so that reflowing back and forth does not drift.
     anchor: Option<usize>,
     /// Timeline entries in text order (the timeline itself is in date order).
@@ -135,6 +140,75 @@ impl App {
     /// The article's language, for dates and quotation marks.
     pub fn lang(&self) -> Lang {
         self.analysis.language
+    }
+
+    /// The article being read.
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// What the analysis found in it.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The terminal's size, as last told by [`Action::Resize`].
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The article wrapped at the current text width.
+    pub fn layout(&self) -> &TextLayout {
+        &self.layout
+    }
+
+    /// The first line of the layout in view.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The panel with the focus.
+    pub fn focus(&self) -> Panel {
+        self.focus
+    }
+
+    /// The selected quote, timeline entry and related item (indices into their lists).
+    pub fn selected(&self) -> (usize, usize, usize) {
+        (
+            self.selected_quote,
+            self.selected_date,
+            self.selected_related,
+        )
+    }
+
+    /// The item marked in the text.
+    pub fn mark(&self) -> Option<&Mark> {
+        self.mark.as_ref()
+    }
+
+    /// The search.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Whether the help is open.
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// The message of the status bar, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
     }
 
     /// The screen's regions at the current size.
@@ -270,7 +344,7 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             Action::Wheel { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
-            Action::Notify(text) => self.message = Some(text),
+            Action::Notify(text) => self.message = (!text.is_empty()).then_some(text),
             Action::SearchInput(_) | Action::SearchBackspace | Action::SearchConfirm => {}
         }
         None
@@ -309,7 +383,11 @@ impl App {
 
     fn move_to_end(&mut self, end: bool) {
         match self.focus {
-            Panel::Article => self.scroll = if end { self.max_scroll() } else { 0 },
+            Panel::Article => {
+                // As in less and vim, going to either end is a jump that Back returns from.
+                self.remember();
+                self.scroll = if end { self.max_scroll() } else { 0 };
+            }
             panel => {
                 let last = self.list_len(panel).saturating_sub(1);
                 if let Some(sel) = self.selection_mut(panel) {
@@ -335,7 +413,11 @@ impl App {
             .regions()
             .panel(panel)
             .map_or(4, |r| usize::from(r.height.saturating_sub(2)));
-        let per_item = if panel == Panel::Quotes { 2 } else { 1 };
+        let per_item = if panel == Panel::Quotes {
+            quote_item_rows(rows)
+        } else {
+            1
+        };
         (rows / per_item / 2).max(1)
     }
 
@@ -362,259 +444,6 @@ impl App {
         } else {
             panel
         };
-    }
-
-    // --- Jumps and marks ---
-
-    fn position(&self) -> Position {
-        Position {
-            top: self.layout.lines.get(self.scroll).map_or(0, |l| l.pos),
-            line: self.scroll,
-            mark: self.mark.clone(),
-        }
-    }
-
-    /// Remembers where the view is before a jump, for [`Action::Back`].
-    fn remember(&mut self) {
-        let here = self.position();
-        if self.history.last() != Some(&here) {
-            self.history.push(here);
-        }
-        if self.history.len() > 100 {
-            self.history.remove(0);
-        }
-    }
-
-    fn back(&mut self) {
-        let Some(position) = self.history.pop() else {
-            self.message = Some("no earlier position".into());
-            return;
-        };
-        self.scroll = if position.top >= self.article.text.len() {
-            position.line
-        } else {
-            self.layout.line_of_byte(position.top)
-        }
-        .min(self.max_scroll());
-        self.mark = position.mark;
-    }
-
-    /// Marks an item and scrolls it into view, with some context above it.
-    fn go_to(&mut self, mark: Mark) {
-        self.remember();
-        let line = match (&mark.bytes, mark.related) {
-            (Some(bytes), _) => self.layout.line_of_byte(bytes.start),
-            (None, Some(link)) => self.layout.line_of_related(link).unwrap_or(0),
-            (None, None) => self.scroll,
-        };
-        let height = self.view_height();
-        let visible = line >= self.scroll && line + 2 < self.scroll + height;
-        if !visible {
-            self.scroll = line.saturating_sub(height / 4).min(self.max_scroll());
-        }
-        self.mark = Some(mark);
-    }
-
-    /// The byte jumps start from: the mark when it is of the same kind, else the top of the view.
-    fn jump_anchor(&self, kind: MarkKind) -> (usize, bool) {
-        match &self.mark {
-            Some(Mark {
-                kind: k,
-                bytes: Some(bytes),
-                ..
-            }) if *k == kind => (bytes.start, true),
-            _ => (
-                self.layout.lines.get(self.scroll).map_or(0, |l| l.pos),
-                false,
-            ),
-        }
-    }
-
-    /// The text positions of the items of one kind, in text order, with their index in their own list.
-    fn targets(&self, kind: MarkKind) -> Vec<(Option<Range<usize>>, usize)> {
-        match kind {
-            MarkKind::Quote => self
-                .analysis
-                .quotes
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (Some(q.span.bytes()), i))
-                .collect(),
-            MarkKind::Date => self
-                .dates_in_text
-                .iter()
-                .map(|&i| (Some(self.analysis.timeline[i].span.bytes()), i))
-                .collect(),
-            MarkKind::Entity => self
-                .analysis
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (Some(e.span.bytes()), i))
-                .collect(),
-            MarkKind::Related => self
-                .article
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.span.map(|s| s.bytes()), i))
-                .collect(),
-            MarkKind::Match => self
-                .search
-                .matches
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (Some(m.clone()), i))
-                .collect(),
-        }
-    }
-
-    /// Jumps to the next (or previous) item of a kind after (or before) the mark or the top of the view.
-    fn jump(&mut self, kind: MarkKind, forward: bool) {
-        let targets = self.targets(kind);
-        if targets.is_empty() {
-            self.message = Some(format!("no {} in this article", kind_name(kind)));
-            return;
-        }
-        let current = match (&self.mark, kind) {
-            (Some(m), MarkKind::Related) if m.kind == MarkKind::Related => m.related,
-            _ => None,
-        };
-        let index = if let Some(current) = current {
-            // Related items may lie outside the text: step through them in list order.
-            if forward {
-                (current + 1 < targets.len()).then_some(current + 1)
-            } else {
-                current.checked_sub(1)
-            }
-        } else {
-            let (anchor, strict) = self.jump_anchor(kind);
-            let start =
-                |t: &(Option<Range<usize>>, usize)| t.0.as_ref().map_or(usize::MAX, |r| r.start);
-            if forward {
-                targets.iter().position(|t| {
-                    if strict {
-                        start(t) > anchor
-                    } else {
-                        start(t) >= anchor
-                    }
-                })
-            } else {
-                targets.iter().rposition(|t| start(t) < anchor)
-            }
-        };
-        let Some(index) = index else {
-            self.message = Some(format!(
-                "no {} {}",
-                if forward { "further" } else { "earlier" },
-                kind_name(kind)
-            ));
-            return;
-        };
-        let (bytes, item) = targets[index].clone();
-        self.mark_item(kind, item, bytes);
-    }
-
-    /// Marks item `item` of a kind and selects it in its list.
-    fn mark_item(&mut self, kind: MarkKind, item: usize, bytes: Option<Range<usize>>) {
-        match kind {
-            MarkKind::Quote => self.selected_quote = item,
-            MarkKind::Date => self.selected_date = item,
-            MarkKind::Related => self.selected_related = item,
-            MarkKind::Match => self.search.current = Some(item),
-            MarkKind::Entity => {}
-        }
-        let related = (kind == MarkKind::Related).then_some(item);
-        self.go_to(Mark {
-            kind,
-            bytes,
-            related,
-        });
-    }
-
-    /// Enter in a list: the selected item, shown and marked in the text.
-    fn select_in_text(&mut self) {
-        let (kind, item) = match self.focus {
-            Panel::Article => return,
-            Panel::Quotes => (MarkKind::Quote, self.selected_quote),
-            Panel::Timeline => (MarkKind::Date, self.selected_date),
-            Panel::Related => (MarkKind::Related, self.selected_related),
-        };
-        let bytes = match kind {
-            MarkKind::Quote => self.analysis.quotes.get(item).map(|q| q.span.bytes()),
-            MarkKind::Date => self.analysis.timeline.get(item).map(|t| t.span.bytes()),
-            _ => match self.article.related.get(item) {
-                Some(link) => link.span.map(|s| s.bytes()),
-                None => return,
-            },
-        };
-        if kind != MarkKind::Related && bytes.is_none() {
-            return;
-        }
-        self.mark_item(kind, item, bytes);
-        if self.regions().narrow {
-            // The overlay would hide the text the item was just shown in.
-            self.focus = Panel::Article;
-        }
-    }
-
-    fn cancel(&mut self) {
-        if self.regions().narrow && self.focus != Panel::Article {
-            self.focus = Panel::Article;
-        } else if !self.search.query.is_empty() {
-            self.search = Search::default();
-            if self
-                .mark
-                .as_ref()
-                .is_some_and(|m| m.kind == MarkKind::Match)
-            {
-                self.mark = None;
-            }
-        } else {
-            self.mark = None;
-        }
-    }
-
-    // --- Search ---
-
-    fn run_search(&mut self) {
-        let query = self.search.query.trim();
-        if query.is_empty() {
-            self.search = Search::default();
-            return;
-        }
-        self.search.matches = find_all(&self.article.text, query);
-        self.search.current = None;
-        if self.search.matches.is_empty() {
-            self.message = Some(format!("not found: {query}"));
-            return;
-        }
-        self.mark = None;
-        self.jump(MarkKind::Match, true);
-        if self.search.current.is_none() {
-            // Every match is above the view: wrap around to the first.
-            self.mark_item(MarkKind::Match, 0, self.search.matches.first().cloned());
-        }
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        let len = self.search.matches.len();
-        if len == 0 {
-            self.message = Some(if self.search.query.is_empty() {
-                "no search (press / to search)".to_string()
-            } else {
-                format!("not found: {}", self.search.query)
-            });
-            return;
-        }
-        let next = match self.search.current {
-            Some(i) if forward => (i + 1) % len,
-            Some(i) => (i + len - 1) % len,
-            None if forward => 0,
-            None => len - 1,
-        };
-        let bytes = self.search.matches.get(next).cloned();
-        self.mark_item(MarkKind::Match, next, bytes);
     }
 
     // --- Effects ---
@@ -662,146 +491,23 @@ impl App {
             format!("{} — {}", format::one_line(&l.title), format::one_line(url))
         })
     }
-
-    // --- Terminal events ---
-
-    fn resize(&mut self, width: u16, height: u16) {
-        if (width, height) == self.size && !self.layout.lines.is_empty() {
-            return;
-        }
-        let mut top = self.position();
-        if let Some(anchor) = self.anchor {
-            let line = self.layout.lines.get(self.scroll);
-            if line.is_some_and(|l| l.bytes.start <= anchor && anchor < l.bytes.end) {
-                top.top = anchor;
-            }
-        }
-        self.anchor = Some(top.top);
-        self.size = (width, height);
-        let text_width = self.regions().article_text().width.max(1);
-        if text_width != self.layout.width || self.layout.lines.is_empty() {
-            let cached = self.cache.iter().position(|l| l.width == text_width);
-            let next = match cached {
-                Some(i) => self.cache.swap_remove(i),
-                None => TextLayout::new(&self.article, text_width),
-            };
-            let previous = std::mem::replace(&mut self.layout, next);
-            if !previous.lines.is_empty() {
-                self.cache.push(previous);
-                if self.cache.len() > CACHE_WIDTHS {
-                    self.cache.remove(0);
-                }
-            }
-            // Keep the line that was at the top there: the paragraph being read stays in view.
-            self.scroll = if top.top >= self.article.text.len() {
-                top.line
-            } else {
-                self.layout.line_of_byte(top.top)
-            };
-        }
-        self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, delta: i16) {
-        let regions = self.regions();
-        let panel = if regions
-            .overlay
-            .is_some_and(|r| r.contains((column, row).into()))
-        {
-            Some(self.focus)
-        } else {
-            regions.panel_at(column, row)
-        };
-        let Some(panel) = panel else { return };
-        let saved = self.focus;
-        self.focus = panel;
-        let lines = if panel == Panel::Article { 3 } else { 1 };
-        self.move_by(if delta > 0 { 1 } else { -1 }, lines);
-        self.focus = saved;
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let regions = self.regions();
-        if let Some(overlay) = regions.overlay {
-            if overlay.contains((column, row).into()) {
-                self.click_item(self.focus, overlay, row);
-            } else {
-                self.focus = Panel::Article;
-            }
-            return;
-        }
-        let Some(panel) = regions.panel_at(column, row) else {
-            return;
-        };
-        self.focus = panel;
-        if let Some(rect) = regions.panel(panel).filter(|_| panel != Panel::Article) {
-            self.click_item(panel, rect, row);
-        }
-    }
-
-    /// Selects the list item drawn at `row` of a panel drawn in `rect`.
-    fn click_item(&mut self, panel: Panel, rect: Rect, row: u16) {
-        let inner_top = rect.y + 1;
-        if row < inner_top || row + 1 >= rect.bottom() {
-            return;
-        }
-        let rows = usize::from(rect.height.saturating_sub(2));
-        let offset_row = usize::from(row - inner_top);
-        let index = match panel {
-            Panel::Quotes => {
-                let visible = rows / 2;
-                let offset = list_offset(self.selected_quote, self.list_len(panel), visible);
-                Some(offset + offset_row / 2)
-            }
-            Panel::Timeline => {
-                let lines = self.timeline_rows();
-                let selected_row = lines
-                    .iter()
-                    .position(|r| *r == Some(self.selected_date))
-                    .unwrap_or(0);
-                let offset = list_offset(selected_row, lines.len(), rows);
-                lines.get(offset + offset_row).copied().flatten()
-            }
-            Panel::Related => {
-                let visible = related_list_rows(rect.height);
-                let offset = list_offset(self.selected_related, self.list_len(panel), visible);
-                (offset_row < visible).then_some(offset + offset_row)
-            }
-            Panel::Article => None,
-        };
-        if let Some(index) = index.filter(|&i| i < self.list_len(panel))
-            && let Some(sel) = self.selection_mut(panel)
-        {
-            *sel = index;
-        }
-    }
-
-    /// The rows of the Timeline panel: each entry, and `None` for the line that marks the reference date,
-    /// placed before the first entry that starts after it.
-    pub fn timeline_rows(&self) -> Vec<Option<usize>> {
-        let reference = self.analysis.reference_date;
-        let mut rows = Vec::with_capacity(self.analysis.timeline.len() + 1);
-        let mut placed = false;
-        for (i, entry) in self.analysis.timeline.iter().enumerate() {
-            if !placed && entry.from > reference {
-                rows.push(None);
-                placed = true;
-            }
-            rows.push(Some(i));
-        }
-        if !placed {
-            rows.push(None);
-        }
-        rows
-    }
 }
 
 /// Rows of the Related panel's list: the rest shows the selected item's title and address.
 pub fn related_list_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(2))
-        .saturating_sub(3)
+        .saturating_sub(RELATED_DETAIL_ROWS)
         .max(1)
 }
+
+/// Rows each quote takes in a Quotes panel with `rows` inner rows: two lines of words and the speaker when
+/// there is room, else one line of words.
+pub fn quote_item_rows(rows: usize) -> usize {
+    if rows >= 9 { 3 } else { 2 }
+}
+
+/// Rows under the Related list for the selected item: a rule, two lines of title, the address.
+pub const RELATED_DETAIL_ROWS: usize = 4;
 
 fn kind_name(kind: MarkKind) -> &'static str {
     match kind {
@@ -820,13 +526,75 @@ pub fn openable(url: &str) -> bool {
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
-/// Every match of `query` in `text`, ignoring case.
+/// Every match of `query` in `text`, ignoring case, and ignoring accents where the query has none: `etat`
+/// finds `État`, while `été` finds only `été`. Quotation marks and apostrophes match their typographic forms.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let pattern = regex::RegexBuilder::new(&regex::escape(query))
+    let mut pattern = String::new();
+    for c in query.chars() {
+        let variants = match c.to_ascii_lowercase() {
+            'a' => "aàâäáã",
+            'c' => "cç",
+            'e' => "eéèêë",
+            'i' => "iîïíì",
+            'o' => "oôöóò",
+            'u' => "uùûüú",
+            'y' => "yÿ",
+            'n' => "nñ",
+            '\'' => "'’‘",
+            '"' => "\"«»“”",
+            _ => "",
+        };
+        if variants.is_empty() {
+            pattern.push_str(&regex::escape(&c.to_string()));
+        } else {
+            pattern.push('[');
+            for v in variants.chars() {
+                pattern.push_str(&regex::escape(&v.to_string()));
+            }
+            pattern.push(']');
+        }
+    }
+    let pattern = regex::RegexBuilder::new(&pattern)
         .case_insensitive(true)
         .build();
     match pattern {
-        Ok(re) => re.find_iter(text).map(|m| m.range()).collect(),
+        Ok(re) => re
+            .find_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| m.range())
+            .collect(),
         Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_ignores_case_and_accents_the_query_leaves_out() {
+        let text = "L'État et les états. Été comme hiver, l’été.";
+        let rows: &[(&str, &[&str])] = &[
+            ("etat", &["État", "état"]),
+            ("ÉTAT", &["État", "état"]),
+            ("été", &["Été", "été"]),
+            ("ete", &["Été", "été"]),
+            ("l'été", &["l’été"]),
+            ("hiver,", &["hiver,"]),
+            ("neige", &[]),
+        ];
+        for (query, expected) in rows {
+            let found: Vec<&str> = find_all(text, query)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            assert_eq!(&found, expected, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn regex_characters_in_a_query_are_literal() {
+        assert_eq!(find_all("a.b (c) a*b", "(c)"), vec![4..7]);
+        assert_eq!(find_all("a.b axb", "a.b"), vec![0..3]);
     }
 }
