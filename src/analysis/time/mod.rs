@@ -105,6 +105,11 @@ pub fn timeline(
                 continue;
             }
             let tense = tense::of(&toks, found.first, found.last, lang);
+            if matches!(found.expr, recognition::Expr::Anaphoric(_))
+                && tense != resolution::Tense::Unknown
+            {
+                continue;
+            }
             let Some(resolved) = resolution::resolve(&found.expr, reference, tense) else {
                 continue;
             };

@@ -158,6 +158,9 @@ pub(crate) enum Expr {
     Range(Box<Expr>, Box<Expr>),
     /// From the reference up to a date ("jusqu'au 30 juin", "d'ici 2030").
     Until(Box<Expr>),
+    /// Counted from the narrative rather than from the reference ("deux jours plus tard", "le lendemain"):
+    /// read against the reference only when there is no narrative around it.
+    Anaphoric(Box<Expr>),
 }
 
 /// An expression found in a sentence: token range (indices into the sentence's tokens) and its reading.
@@ -413,14 +416,25 @@ impl Parser<'_, '_> {
             if let Some((a, k)) = self.point(j).or_else(|| self.bare_day(j))
                 && let Some(k) = self.eat(k, &["et", "and"])
             {
-                let k = self.opt(k, &["le", "l'", "the"]);
-                if let Some((b, end)) = self.point(k).or_else(|| self.bare_day(k))
+                let k2 = self.opt(k, &["le", "l'", "the"]);
+                // "entre 10 et 20 %" is no range of days: a bare day needs its article.
+                let b = self
+                    .point(k2)
+                    .or_else(|| (k2 > k).then(|| self.bare_day(k2)).flatten());
+                if let Some((b, end)) = b
                     && compatible(&a, &b)
                 {
                     return Some((Expr::Range(Box::new(a), Box::new(b)), end));
                 }
             }
             return None;
+        }
+        // 1998-2007, 2014-15
+        if let Some((y1, y2)) = year_pair(self.w(i)) {
+            return Some((
+                Expr::Range(Box::new(Expr::Year(y1)), Box::new(Expr::Year(y2))),
+                i + 1,
+            ));
         }
         // du A au B, de A à B, from A to B
         let prefixed = matches!(w, "du" | "de" | "d'" | "from" | "des");
@@ -443,7 +457,13 @@ impl Parser<'_, '_> {
                 .or_else(|| self.seq(k, &["jusqu'", "au"]))
         {
             let k = self.opt(k, &["le", "l'", "the"]);
-            if let Some((b, end)) = self.point(k).or_else(|| self.bare_day(k))
+            // "de 10 à 30 %" is no range of days: bare days on both ends only after "du".
+            let b = self.point(k).or_else(|| {
+                matches!(w, "du" | "from")
+                    .then(|| self.bare_day(k))
+                    .flatten()
+            });
+            if let Some((b, end)) = b
                 && compatible(&a, &b)
                 && (prefixed || has_month(&b))
             {
@@ -570,8 +590,26 @@ impl Parser<'_, '_> {
         if let Some(wd) = weekday(self.w(i)) {
             return Some((wd, i + 1));
         }
-        let wd = weekday_abbr(self.w(i))?;
-        self.is(i + 1, &["."]).then_some((wd, i + 2))
+        let wd = weekday_abbr(self.w(i), self.lang == Lang::En)?;
+        // "le jeu." is a game: an abbreviation stands alone, not after a determiner.
+        let determiner = i > 0
+            && matches!(
+                self.w(i - 1),
+                "le" | "la"
+                    | "les"
+                    | "du"
+                    | "de"
+                    | "un"
+                    | "une"
+                    | "des"
+                    | "au"
+                    | "ce"
+                    | "son"
+                    | "sa"
+                    | "the"
+                    | "a"
+            );
+        (!determiner && self.is(i + 1, &["."])).then_some((wd, i + 2))
     }
 
     /// A written date: "le 1er mars 2023", "17 mars", "3 mars 2015", "the 17th of March", "March 17, 2023",
@@ -649,7 +687,7 @@ impl Parser<'_, '_> {
         if !t.numeric {
             return None;
         }
-        if let Some((d, m, y)) = parse_numeric_date(&t.w, self.lang) {
+        if let Some((d, m, y)) = parse_numeric_date(&t.w, self.lang, j > i) {
             return Some((
                 Expr::Date {
                     year: y,
@@ -761,39 +799,25 @@ impl Parser<'_, '_> {
         let (n, k) = self.count(i)?;
         let u = unit(self.w(k)).filter(|u| is_shift_unit(*u))?;
         let k = k + 1;
+        let n = n as i32;
+        if let Some(end) = self.eat(k, &["ago"]) {
+            return Some((Expr::Shift { unit: u, n: -n }, end));
+        }
+        if let Some(end) = self.seq(k, &["from", "now"]) {
+            return Some((Expr::Shift { unit: u, n }, end));
+        }
         if let Some(end) = self
             .seq(k, &["plus", "tard"])
             .or_else(|| self.eat(k, &["later"]))
-            .or_else(|| self.seq(k, &["from", "now"]))
+            .or_else(|| self.eat(k, &["apres"]).filter(|&e| self.boundary(e)))
         {
-            return Some((
-                Expr::Shift {
-                    unit: u,
-                    n: n as i32,
-                },
-                end,
-            ));
-        }
-        if let Some(end) = self.eat(k, &["apres"]).filter(|&e| self.boundary(e)) {
-            return Some((
-                Expr::Shift {
-                    unit: u,
-                    n: n as i32,
-                },
-                end,
-            ));
+            return Some((anaphoric(Expr::Shift { unit: u, n }), end));
         }
         if let Some(end) = self
-            .eat(k, &["ago"])
-            .or_else(|| self.seq(k, &["plus", "tot"]))
+            .seq(k, &["plus", "tot"])
+            .or_else(|| self.eat(k, &["earlier"]))
         {
-            return Some((
-                Expr::Shift {
-                    unit: u,
-                    n: -(n as i32),
-                },
-                end,
-            ));
+            return Some((anaphoric(Expr::Shift { unit: u, n: -n }), end));
         }
         None
     }
@@ -829,7 +853,11 @@ impl Parser<'_, '_> {
             ));
         }
         // les derniers N jours, the last N days
-        if let Some(d) = self.t.get(j).and_then(|t| direction_after(&t.w))
+        if let Some(d) = self
+            .t
+            .get(j)
+            .filter(|t| !t.w.starts_with("passe"))
+            .and_then(|t| direction_after(&t.w))
             && let Some((n, k)) = self
                 .count(j + 1)
                 .filter(|(n, _)| *n > 1 || self.lang == Lang::Fr)
@@ -1147,7 +1175,7 @@ impl Parser<'_, '_> {
         if self.w(j) == "jour" && j == i && n < 0 {
             return None;
         }
-        Some((Expr::Relative { unit: Unit::Day, n }, k))
+        Some((anaphoric(Expr::Relative { unit: Unit::Day, n }), k))
     }
 
     /// Weekdays: "mardi", "ce lundi", "lundi prochain", "mardi en huit", "mercredi de la semaine prochaine",
@@ -1363,11 +1391,19 @@ impl Parser<'_, '_> {
                 j += 1;
             }
             _ => {
-                j = self.opt(j, &["pour", "en", "au", "a", "in", "the"]);
+                // "à l'été" but not the auxiliary of "a été".
+                j = if self.is(j, &["a"]) {
+                    self.eat(j + 1, &["l'"]).unwrap_or(j)
+                } else {
+                    self.opt(j, &["pour", "en", "au", "in", "the"])
+                };
                 j = self.opt(j, &["l'", "le", "the"]);
             }
         }
         let s = season(self.w(j))?;
+        if j > 0 && self.t[j - 1].raw == "a" {
+            return None;
+        }
         if self.lang == Lang::En && s == Season::Autumn && self.w(j) == "fall" && j == i {
             return None;
         }
@@ -1519,10 +1555,14 @@ impl Parser<'_, '_> {
         let n = if let Some((v, true)) = number_token(w) {
             v
         } else {
-            let stem = w.strip_suffix("eme").or_else(|| w.strip_suffix('e'))?;
+            let stem = w
+                .strip_suffix("eme")
+                .or_else(|| w.strip_suffix('e'))
+                .unwrap_or(w);
             lexicon::roman(stem)?
         };
-        let k = self.eat(j + 1, &["siecle", "century"])?;
+        let k = self.opt(j + 1, &["e", "eme"]);
+        let k = self.eat(k, &["siecle", "century"])?;
         (1..=30)
             .contains(&n)
             .then_some((Expr::Century(n as i32), k))
@@ -1602,17 +1642,11 @@ impl Parser<'_, '_> {
             .seq(i, &["l'", "annee"])
             .or_else(|| self.seq(i, &["l'", "an"]))
             .or_else(|| self.seq(i, &["the", "year"]))
+            .or_else(|| self.eat(i, &["annee"]))
         {
             j = k;
             true
-        } else if self.is(
-            i,
-            &[
-                "en", "in", "jusqu'en", "depuis", "since", "des", "avant", "apres", "before",
-                "after", "vers", "circa", "de", "d'", "entre", "et", "a", "au", "of", "by", "from",
-                "to", "and", "ou", "or", "fin", "debut", "mi",
-            ],
-        ) {
+        } else if self.is(i, YEAR_INTRODUCERS) {
             j = i + 1;
             true
         } else {
@@ -1622,131 +1656,84 @@ impl Parser<'_, '_> {
         if !self.t.get(j).is_some_and(|t| t.numeric) {
             return None;
         }
-        // Not a quantity ("2000 personnes") nor part of a larger number ("1 500").
-        if j > 0 && self.t[j - 1].numeric {
-            return None;
-        }
-        if self.t.get(end).is_some_and(|t| t.numeric) {
+        // Not part of a larger number ("1 500"), nor before BC.
+        if j > 0 && self.t[j - 1].numeric || self.t.get(end).is_some_and(|t| t.numeric) {
             return None;
         }
         if self.is(end, &["av", "avant", "bc", "bce"]) {
             return None;
         }
-        let followed_by_noun = self.t.get(end).is_some_and(|t| {
-            t.raw.starts_with(char::is_lowercase)
-                && !matches!(
-                    &*t.w,
-                    "et" | "a"
-                        | "au"
-                        | "aux"
-                        | "ou"
-                        | "puis"
-                        | "le"
-                        | "la"
-                        | "les"
-                        | "l'"
-                        | "il"
-                        | "elle"
-                        | "ils"
-                        | "elles"
-                        | "on"
-                        | "en"
-                        | "dans"
-                        | "par"
-                        | "pour"
-                        | "avec"
-                        | "sur"
-                        | "lors"
-                        | "contre"
-                        | "alors"
-                        | "deja"
-                        | "encore"
-                        | "and"
-                        | "or"
-                        | "the"
-                        | "when"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "they"
-                        | "we"
-                        | "in"
-                        | "to"
-                        | "for"
-                        | "with"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "had"
-                        | "has"
-                        | "de"
-                        | "du"
-                        | "des"
-                        | "d'"
-                        | "qui"
-                        | "que"
-                        | "qu'"
-                        | "ont"
-                        | "avait"
-                        | "sont"
-                        | "est"
-                        | "selon"
-                        | "apres"
-                        | "avant"
-                        | "jusqu'"
-                        | "depuis"
-                        | "se"
-                        | "s'"
-                        | "ne"
-                        | "n'"
-                        | "y"
-                        | "ce"
-                        | "cette"
-                        | "son"
-                        | "sa"
-                        | "ses"
-                        | "leur"
-                        | "leurs"
-                        | "un"
-                        | "une"
-                        | "mais"
-                        | "dont"
-                        | "where"
-                        | "after"
-                        | "before"
-                        | "by"
-                        | "at"
-                        | "of"
-                        | "but"
-                        | "as"
-                        | "since"
-                )
+        // A quantity: "2000 personnes", "1500 km", "2000 euros".
+        let quantity = self.t.get(end).is_some_and(|t| {
+            let w: &str = &t.w;
+            is_measure(w)
+                || t.raw.starts_with(char::is_lowercase)
+                    && (w.ends_with('s') || w.ends_with('x'))
+                    && !NOT_PLURAL_NOUNS.contains(&w)
         });
-        if followed_by_noun && !introduced {
+        if quantity {
             return None;
         }
-        if followed_by_noun
-            && introduced
-            && !matches!(
-                self.w(i),
-                "en" | "in"
-                    | "l'"
-                    | "the"
-                    | "depuis"
-                    | "since"
-                    | "jusqu'en"
-                    | "fin"
-                    | "debut"
-                    | "mi"
-            )
-        {
-            return None;
-        }
-        if !introduced && !(1900..=2100).contains(&y) {
-            return None;
-        }
-        Some((Expr::Year(y), end))
+        let range = if introduced { 1000..2200 } else { 1800..2101 };
+        range.contains(&y).then_some((Expr::Year(y), end))
     }
+}
+
+/// Words before a number that make it a year.
+const YEAR_INTRODUCERS: &[&str] = &[
+    "en", "in", "jusqu'en", "depuis", "since", "des", "avant", "apres", "before", "after", "vers",
+    "circa", "de", "d'", "entre", "et", "a", "au", "of", "by", "from", "to", "and", "ou", "or",
+    "fin", "debut", "mi", "pour", "during", "until", "durant", "pendant",
+];
+
+/// Words ending in -s or -x that are not plural nouns counted by a number.
+const NOT_PLURAL_NOUNS: &[&str] = &[
+    "dans", "sous", "sans", "plus", "mais", "puis", "alors", "apres", "depuis", "pas", "tous",
+    "vers", "chez", "lors", "des", "les", "ses", "ces", "mes", "tes", "leurs", "nous", "vous",
+    "ils", "elles", "is", "was", "has", "as", "its", "his", "this", "hors", "jamais", "toujours",
+    "parmi", "dont", "aux", "deux", "trois", "avons", "avez", "etes", "sommes", "fois", "selon",
+    "us", "thus",
+];
+
+/// Units after a quantity.
+fn is_measure(w: &str) -> bool {
+    matches!(
+        w,
+        "km" | "m"
+            | "kg"
+            | "t"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "h"
+            | "ha"
+            | "mm"
+            | "cm"
+            | "g"
+            | "l"
+            | "%"
+            | "€"
+            | "$"
+            | "euro"
+            | "dollar"
+            | "mille"
+            | "million"
+            | "millions"
+            | "milliard"
+            | "milliards"
+            | "tonnes"
+            | "metres"
+            | "m2"
+            | "km2"
+            | "fois"
+            | "exemplaires"
+            | "habitants"
+            | "personnes"
+    )
+}
+
+fn anaphoric(e: Expr) -> Expr {
+    Expr::Anaphoric(Box::new(e))
 }
 
 fn is_shift_unit(u: Unit) -> bool {
@@ -1787,6 +1774,20 @@ fn compatible(a: &Expr, b: &Expr) -> bool {
     )
 }
 
+/// `1998-2007`, `2014-15`: two years joined by a hyphen in one token.
+fn year_pair(w: &str) -> Option<(i32, i32)> {
+    let (a, b) = w.split_once('-')?;
+    if a.len() != 4 || !(b.len() == 4 || b.len() == 2) {
+        return None;
+    }
+    let y1: i32 = a.parse().ok()?;
+    let mut y2: i32 = b.parse().ok()?;
+    if b.len() == 2 {
+        y2 += y1 - y1 % 100;
+    }
+    ((1000..2200).contains(&y1) && y2 > y1 && y2 - y1 < 200).then_some((y1, y2))
+}
+
 /// `13-15`: two days of the month joined by a hyphen in one token.
 fn day_pair(w: &str) -> Option<(u32, u32)> {
     let (a, b) = w.split_once('-')?;
@@ -1814,7 +1815,7 @@ fn range_days(d1: u32, d2: u32, m: u32, year: Option<i32>) -> Expr {
 
 /// `17/03/2023`, `1/3/2013`, `2015-03-03`, `2015-3-3`, `15.12.2016`, `20/02/14`, `17/02`; English reads
 /// month first when that makes a date.
-fn parse_numeric_date(w: &str, lang: Lang) -> Option<(u32, u32, Option<i32>)> {
+fn parse_numeric_date(w: &str, lang: Lang, after_article: bool) -> Option<(u32, u32, Option<i32>)> {
     let sep = w.bytes().find(|b| matches!(b, b'/' | b'-' | b'.'))?;
     let parts: Vec<&str> = w.split(sep as char).collect();
     if parts
@@ -1839,6 +1840,10 @@ fn parse_numeric_date(w: &str, lang: Lang) -> Option<(u32, u32, Option<i32>)> {
             valid(a, b).then_some((a as u32, b as u32, Some(y)))
         }
         [a, b] if sep == b'/' && a.len() <= 2 && b.len() <= 2 => {
+            // `3/4` is a fraction more often than a date: a day past 12 or a two-digit month is needed.
+            if !after_article && b.len() < 2 && num(a)? <= 12 {
+                return None;
+            }
             let (a, b) = (num(a)?, num(b)?);
             if lang == Lang::En && valid(b, a) {
                 return Some((b as u32, a as u32, None));

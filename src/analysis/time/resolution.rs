@@ -171,6 +171,7 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
             Some(day_of(d))
         }
         Expr::Range(a, b) => resolve_range(a, b, r, tense),
+        Expr::Anaphoric(inner) => resolve(inner, r, tense),
         Expr::Until(b) => {
             let end = resolve(b, r, tense)?;
             if end.to < r {

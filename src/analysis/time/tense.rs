@@ -142,12 +142,26 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             {
                 return Some(Tense::Past);
             }
-            if matches!(w, "est" | "sont" | "s'est") && is_participle(next) {
+            // "est arrivé", "s'est tenu" are past; "est prévue" is a present passive.
+            if matches!(w, "est" | "sont") && is_motion_participle(next) {
+                return Some(Tense::Past);
+            }
+            if k > 0
+                && matches!(&*toks[k - 1].w, "s'" | "se")
+                && matches!(w, "est" | "sont")
+                && is_participle(next)
+            {
                 return Some(Tense::Past);
             }
             if matches!(
                 w,
-                "va" | "vont" | "devrait" | "devraient" | "doit" | "doivent"
+                "va" | "vont"
+                    | "allait"
+                    | "allaient"
+                    | "devrait"
+                    | "devraient"
+                    | "doit"
+                    | "doivent"
             ) && (next.ends_with("er")
                 || next.ends_with("ir")
                 || next.ends_with("re")
@@ -203,6 +217,37 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             None
         }
     }
+}
+
+/// Participles of the verbs conjugated with "être" (Dr and Mrs Vandertramp).
+fn is_motion_participle(w: &str) -> bool {
+    let stem = w.trim_end_matches('s').trim_end_matches('e');
+    matches!(
+        stem,
+        "arriv"
+            | "parti"
+            | "venu"
+            | "mort"
+            | "n"
+            | "deced"
+            | "tomb"
+            | "entr"
+            | "sorti"
+            | "rest"
+            | "devenu"
+            | "revenu"
+            | "mont"
+            | "descendu"
+            | "retourn"
+            | "survenu"
+            | "intervenu"
+            | "pass"
+            | "all"
+            | "rentr"
+            | "reparti"
+            | "ressorti"
+            | "parvenu"
+    )
 }
 
 fn is_participle(w: &str) -> bool {
