@@ -158,6 +158,8 @@ pub(crate) enum Expr {
     Range(Box<Expr>, Box<Expr>),
     /// From the reference up to a date ("jusqu'au 30 juin", "d'ici 2030").
     Until(Box<Expr>),
+    /// An incomplete date placed by "dernier" (−1) or "prochain" (+1) rather than by tense.
+    Directed(Box<Expr>, i32),
     /// Counted from the narrative rather than from the reference ("deux jours plus tard", "le lendemain"):
     /// read against the reference only when there is no narrative around it.
     Anaphoric(Box<Expr>),
@@ -186,6 +188,7 @@ pub(crate) fn find(toks: &[Tok<'_>], lang: Lang) -> Vec<Found> {
             while first + 1 < end && is_leading_function_word(&toks[first].w) {
                 first += 1;
             }
+            list_days(toks, first, &expr, &mut out);
             out.push(Found {
                 first,
                 last: end - 1,
@@ -197,6 +200,53 @@ pub(crate) fn find(toks: &[Tok<'_>], lang: Lang) -> Vec<Found> {
         i += 1;
     }
     out
+}
+
+/// The days listed before a date share its month: "les 8, 10 et 12 mai 2018" gives the 8th and 10th too.
+fn list_days(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut Vec<Found>) {
+    let (inner, dir) = match expr {
+        Expr::Directed(inner, d) => (&**inner, Some(*d)),
+        e => (e, None),
+    };
+    let Expr::Date {
+        year,
+        month: Some(month),
+        weekday: None,
+        ..
+    } = *inner
+    else {
+        return;
+    };
+    let mut listed = Vec::new();
+    let mut k = first;
+    while k >= 2 && matches!(&*toks[k - 1].w, "et" | "," | "ou" | "and" | "or") {
+        let t = &toks[k - 2];
+        let Some((day, _)) = number_token(&t.w).filter(|(d, _)| t.numeric && (1..=31).contains(d))
+        else {
+            break;
+        };
+        let date = Expr::Date {
+            year,
+            month: Some(month),
+            day,
+            weekday: None,
+        };
+        let expr = match dir {
+            Some(d) => Expr::Directed(Box::new(date), d),
+            None => date,
+        };
+        listed.push(Found {
+            first: k - 2,
+            last: k - 2,
+            expr,
+        });
+        k -= 2;
+    }
+    // Only a real list: it starts with an article ("les 9 et 11 mai"), never inside a larger number.
+    if k > 0 && !matches!(&*toks[k - 1].w, "les" | "des" | "du" | "the" | "on") {
+        return;
+    }
+    out.extend(listed.into_iter().rev());
 }
 
 fn is_leading_function_word(w: &str) -> bool {
@@ -620,15 +670,20 @@ impl Parser<'_, '_> {
             let k2 = self.opt(k, &["of"]);
             if let Some((m, k3)) = self.month_word(k2, false) {
                 let (year, end) = self.date_year(k3).map_or((None, k3), |(y, e)| (Some(y), e));
-                return Some((
-                    Expr::Date {
-                        year,
-                        month: Some(m),
-                        day,
-                        weekday: None,
-                    },
-                    end,
-                ));
+                let date = Expr::Date {
+                    year,
+                    month: Some(m),
+                    day,
+                    weekday: None,
+                };
+                // "le 20 novembre dernier", "les 28 et 29 avril prochains"
+                if year.is_none()
+                    && let Some(d) = self.t.get(end).and_then(|t| direction_after(&t.w))
+                    && !self.is(end, &["next", "last", "past"])
+                {
+                    return Some((Expr::Directed(Box::new(date), d), end + 1));
+                }
+                return Some((date, end));
             }
             if j > i
                 && self.t[j].numeric

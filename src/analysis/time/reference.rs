@@ -29,26 +29,34 @@ fn dateline(doc: &Document<'_>, lang: Lang) -> Option<NaiveDate> {
     let mut seen_blocks = 0;
     let mut last_block = usize::MAX;
     for s in doc.prose_sentences() {
-        if s.block != last_block {
-            last_block = s.block;
-            seen_blocks += 1;
-            if seen_blocks > DATELINE_BLOCKS {
+        if s.block == last_block {
+            continue;
+        }
+        last_block = s.block;
+        seen_blocks += 1;
+        let toks = sentence_toks(doc, s);
+        for found in recognition::find(&toks, lang) {
+            if found.first > DATELINE_OFFSET {
                 break;
             }
-            let toks = sentence_toks(doc, s);
-            for found in recognition::find(&toks, lang) {
-                if found.first > DATELINE_OFFSET {
-                    break;
-                }
-                if let Expr::Date {
-                    year: Some(y),
-                    month: Some(m),
-                    day,
-                    ..
-                } = found.expr
-                {
-                    return NaiveDate::from_ymd_opt(y, m, day);
-                }
+            let Expr::Date {
+                year: Some(y),
+                month: Some(m),
+                day,
+                ..
+            } = found.expr
+            else {
+                continue;
+            };
+            // Near the start any full date opening a block; further down, only one marked as a dateline
+            // by the dash that follows it ("3 juillet 2016 . –").
+            let after = toks[found.last].end;
+            let dashed = doc.text[after..]
+                .chars()
+                .take(24)
+                .any(|c| matches!(c, '–' | '—'));
+            if seen_blocks <= DATELINE_BLOCKS || dashed {
+                return NaiveDate::from_ymd_opt(y, m, day);
             }
         }
     }

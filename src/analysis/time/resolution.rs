@@ -172,6 +172,10 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
         }
         Expr::Range(a, b) => resolve_range(a, b, r, tense),
         Expr::Anaphoric(inner) => resolve(inner, r, tense),
+        Expr::Directed(inner, d) => {
+            let tense = if *d < 0 { Tense::Past } else { Tense::Future };
+            resolve(inner, r, tense)
+        }
         Expr::Until(b) => {
             let end = resolve(b, r, tense)?;
             if end.to < r {
