@@ -59,6 +59,19 @@ pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) 
                 ',' | '.' | ':' | ';' | '"' | '«' | '»' | '“' | '”' | '–' | '—' | '-'
             )
     });
+    // A clause after a comma may open with its conjunction: "…, et les tarifs seront publiés".
+    let mut trimmed = trimmed;
+    for conjunction in [
+        "et ", "mais ", "puis ", "ou ", "and ", "but ", "or ", "then ",
+    ] {
+        if trimmed.len() > conjunction.len()
+            && trimmed.is_char_boundary(conjunction.len())
+            && trimmed[..conjunction.len()].eq_ignore_ascii_case(conjunction)
+        {
+            trimmed = &trimmed[conjunction.len()..];
+            break;
+        }
+    }
     shorten(&capitalise(trimmed))
 }
 

@@ -25,6 +25,8 @@ mod recognition;
 mod reference;
 mod resolution;
 mod tense;
+#[cfg(test)]
+mod tests;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -104,7 +106,13 @@ pub fn timeline(
             if found.first > 0 && is_frequency(&toks[found.first - 1].w) {
                 continue;
             }
-            let tense = tense::of(&toks, found.first, found.last, lang);
+            // "depuis janvier" looks back whatever the verb's tense.
+            let since = found.first > 0 && matches!(&*toks[found.first - 1].w, "depuis" | "since");
+            let tense = if since {
+                resolution::Tense::Past
+            } else {
+                tense::of(&toks, found.first, found.last, lang)
+            };
             if matches!(found.expr, recognition::Expr::Anaphoric(_))
                 && tense != resolution::Tense::Unknown
             {
@@ -113,7 +121,15 @@ pub fn timeline(
             let Some(resolved) = resolution::resolve(&found.expr, reference, tense) else {
                 continue;
             };
-            let event = events::describe(doc.text, &toks, found.first, found.last);
+            let mut event = events::describe(doc.text, &toks, found.first, found.last);
+            // A dateline standing alone is the article's own date.
+            if event.is_empty() && resolved.from == reference && resolved.to == reference {
+                event = match lang {
+                    Lang::Fr => "Date de l'article",
+                    Lang::En => "Date of the article",
+                }
+                .to_string();
+            }
             entries.push(TimelineEntry {
                 span: doc.span(toks[found.first].start..toks[found.last].end),
                 timex: resolved.timex,

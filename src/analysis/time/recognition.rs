@@ -473,6 +473,7 @@ impl Parser<'_, '_> {
                     .or_else(|| (k2 > k).then(|| self.bare_day(k2)).flatten());
                 if let Some((b, end)) = b
                     && compatible(&a, &b)
+                    && !self.quantity_after(end)
                 {
                     return Some((Expr::Range(Box::new(a), Box::new(b)), end));
                 }
@@ -1690,6 +1691,24 @@ impl Parser<'_, '_> {
         Some((Expr::Relative { unit: u, n }, end))
     }
 
+    /// Whether the number ending before `end` counts things: "2000 personnes", "1500 km", and the first of
+    /// "2000 et 3000 magasins".
+    fn quantity_after(&self, end: usize) -> bool {
+        let counted = |k: usize| {
+            self.t.get(k).is_some_and(|t| {
+                let w: &str = &t.w;
+                is_measure(w)
+                    || t.raw.starts_with(char::is_lowercase)
+                        && (w.ends_with('s') || w.ends_with('x'))
+                        && !NOT_PLURAL_NOUNS.contains(&w)
+            })
+        };
+        counted(end)
+            || self.is(end, &["et", "a", "ou", "-", "and", "to", "or"])
+                && self.t.get(end + 1).is_some_and(|t| t.numeric)
+                && counted(end + 2)
+    }
+
     /// Years: "en 2019", "l'année 2019", "2019" where it reads as a year rather than a quantity.
     fn year_expr(&self, i: usize) -> P {
         let mut j = i;
@@ -1718,15 +1737,7 @@ impl Parser<'_, '_> {
         if self.is(end, &["av", "avant", "bc", "bce"]) {
             return None;
         }
-        // A quantity: "2000 personnes", "1500 km", "2000 euros".
-        let quantity = self.t.get(end).is_some_and(|t| {
-            let w: &str = &t.w;
-            is_measure(w)
-                || t.raw.starts_with(char::is_lowercase)
-                    && (w.ends_with('s') || w.ends_with('x'))
-                    && !NOT_PLURAL_NOUNS.contains(&w)
-        });
-        if quantity {
+        if self.quantity_after(end) {
             return None;
         }
         let range = if introduced { 1000..2200 } else { 1800..2101 };
