@@ -150,6 +150,17 @@ impl Parser<'_, '_> {
             return None;
         }
         if let Some((d, m, y)) = parse_numeric_date(&t.w, self.lang, j > i) {
+            if d == 0 {
+                // A month and its year: `11/2016`, `2016-11`.
+                return Some((
+                    Expr::Month {
+                        month: m,
+                        year: y,
+                        dir: None,
+                    },
+                    j + 1,
+                ));
+            }
             return Some((
                 Expr::Date {
                     year: y,
@@ -292,11 +303,18 @@ impl Parser<'_, '_> {
             "aujourd'hui" | "today" | "tonight" => Some(0),
             "hier" | "yesterday" => Some(-1),
             "avant-hier" => Some(-2),
+            "avant" if self.is(i + 1, &["hier"]) => Some(-2),
+            "apres" if self.is(i + 1, &["demain"]) => Some(2),
             "demain" | "tomorrow" => Some(1),
             "apres-demain" => Some(2),
             _ => None,
         };
         if let Some(n) = simple {
+            let i = if matches!(w, "avant" | "apres") {
+                i + 1
+            } else {
+                i
+            };
             let end = self.opt(
                 i + 1,
                 &[
@@ -570,7 +588,10 @@ impl Parser<'_, '_> {
         };
         let k = self.eat(k + 1, &["de", "du", "d'", "of"])?;
         let k = self.opt(k, &["the"]);
-        let (base, end) = self.month_expr(k).or_else(|| self.month_unit(k))?;
+        let (base, end) = self
+            .month_expr(k)
+            .or_else(|| self.month_unit(k))
+            .or_else(|| self.year(k).map(|(y, e)| (Expr::Year(y), e)))?;
         let base = Box::new(base);
         let expr = match what {
             What::Weekday(wd) => Expr::NthWeekday { n, wd, base },
@@ -644,6 +665,14 @@ pub(super) fn parse_numeric_date(
                 return Some((b as u32, a as u32, Some(y)));
             }
             valid(a, b).then_some((a as u32, b as u32, Some(y)))
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 && sep != b'.' => {
+            let (y, m) = (num(y)?, num(m)?);
+            (1..=12).contains(&m).then_some((0, m as u32, Some(y)))
+        }
+        [m, y] if y.len() == 4 && m.len() <= 2 && sep == b'/' => {
+            let (y, m) = (num(y)?, num(m)?);
+            (1..=12).contains(&m).then_some((0, m as u32, Some(y)))
         }
         [a, b] if sep == b'/' && a.len() <= 2 && b.len() <= 2 => {
             // `3/4` is a fraction more often than a date: a day past 12 or a two-digit month is needed.

@@ -369,6 +369,12 @@ impl Parser<'_, '_> {
         if let Some(y) = self.year(i) {
             return Some(y);
         }
+        // "12 janvier, 2016"
+        if self.is(i, &[","])
+            && let Some(y) = self.year(i + 1)
+        {
+            return Some(y);
+        }
         let t = self.t.get(i)?;
         if t.numeric && t.w.len() == 2 && self.boundary(i + 1) {
             let v: i32 = t.w.parse().ok()?;

@@ -475,6 +475,10 @@ impl Parser<'_, '_> {
             n = Some(0);
             end += 1;
         }
+        // "le week-end": the one the tense points to.
+        if n.is_none() && u == Unit::Weekend && matches!(w, "le" | "the") {
+            n = Some(0);
+        }
         let n = n?;
         if !det && w != "dans" && n == 0 {
             return None;
