@@ -3,6 +3,43 @@
 use super::*;
 
 impl Parser<'_, '_> {
+    /// A time of day right after a day, which goes with it: "mardi à 15 heures", "hier vers 10h30",
+    /// "le 3 mars à midi", "on Monday at 3 pm". Gives the end of the time, if there is one.
+    pub(super) fn time_of_day(&self, i: usize) -> Option<usize> {
+        let j = self.opt(i, &[","]);
+        let k = self.opt(j, &["a", "vers", "des", "at", "around", "about", "dans"]);
+        if k == j && j == i && !self.t.get(k).is_some_and(|t| t.numeric && is_clock(&t.w)) {
+            return None;
+        }
+        if let Some(e) = self.eat(k, &["midi", "minuit", "noon", "midnight"]) {
+            return Some(e);
+        }
+        if let Some(e) = self
+            .seq(k, &["la", "matinee"])
+            .or_else(|| self.seq(k, &["la", "soiree"]))
+            .or_else(|| self.seq(k, &["la", "nuit"]))
+            .or_else(|| self.seq(k, &["l'", "apres-midi"]))
+        {
+            return Some(e);
+        }
+        let t = self.t.get(k).filter(|t| t.numeric)?;
+        if is_clock(&t.w) {
+            return Some(self.opt(k + 1, &["pm", "am"]));
+        }
+        let hours: u32 = t.w.parse().ok()?;
+        if hours > 24 {
+            return None;
+        }
+        if self.is(k + 1, &["h", "heure", "heures"]) {
+            let e = k + 2;
+            let minutes = self.t.get(e).is_some_and(|t| {
+                t.numeric && t.w.len() == 2 && t.w.parse::<u32>().is_ok_and(|m| m < 60)
+            });
+            return Some(if minutes { e + 1 } else { e });
+        }
+        self.eat(k + 1, &["pm", "am", "p.m", "a.m", "o'clock"])
+    }
+
     /// A weekday followed by a date: "vendredi 17 mars", "mercredi 13", "Monday, March 20".
     pub(super) fn weekday_day(&self, i: usize) -> P {
         let j = self.opt(i, &["ce", "this", "on", "le"]);
@@ -695,4 +732,16 @@ pub(super) fn anaphoric(e: Expr) -> Expr {
 
 pub(super) fn is_shift_unit(u: Unit) -> bool {
     matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+}
+
+/// `15h`, `15h30`, `10:30`: a clock time in one token.
+pub(super) fn is_clock(w: &str) -> bool {
+    let (h, m) = match w.split_once(['h', ':']) {
+        Some(parts) => parts,
+        None => return false,
+    };
+    let hours_ok = !h.is_empty() && h.len() <= 2 && h.parse::<u32>().is_ok_and(|h| h <= 24);
+    let minutes_ok =
+        m.is_empty() && w.contains('h') || m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60);
+    hours_ok && minutes_ok
 }

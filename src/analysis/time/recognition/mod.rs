@@ -186,9 +186,14 @@ pub(crate) fn find(toks: &[Tok<'_>], lang: Lang) -> Vec<Found> {
     let mut i = 0;
     while i < toks.len() {
         if lexicon::may_start(&toks[i].w, toks[i].numeric)
-            && let Some((expr, end)) = p.any(i)
+            && let Some((expr, mut end)) = p.any(i)
             && end > i
         {
+            if is_day(&expr)
+                && let Some(e) = p.time_of_day(end)
+            {
+                end = e;
+            }
             // Leading function words belong to the grammar, not to the date: trim them from the span.
             let mut first = i;
             while first + 1 < end && is_leading_function_word(&toks[first].w) {
@@ -253,6 +258,17 @@ fn list_days(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut Vec<Found>) 
         return;
     }
     out.extend(listed.into_iter().rev());
+}
+
+/// Whether an expression names one day, which a time of day may follow.
+fn is_day(e: &Expr) -> bool {
+    match e {
+        Expr::Date { month, .. } => month.is_some(),
+        Expr::Weekday { .. } | Expr::Named { .. } | Expr::Offset { .. } => true,
+        Expr::Relative { unit, .. } => *unit == Unit::Day,
+        Expr::Directed(inner, _) | Expr::Anaphoric(inner) => is_day(inner),
+        _ => false,
+    }
 }
 
 fn is_leading_function_word(w: &str) -> bool {
