@@ -696,18 +696,19 @@ fn part_of(part: Part, b: &Resolved, base: &Expr) -> Option<Resolved> {
             }
         }
         _ => {
-            // Thirds of a decade or century.
-            let len = (b.to - b.from).num_days().max(2) as u64;
-            let third = len / 3;
-            let grain = match b.grain {
-                Grain::Decade | Grain::Century => Grain::Year,
-                _ => Grain::Day,
+            // Decades and centuries: the first, middle and last years (thirds of a century).
+            let y = b.from.year();
+            let years = b.to.year() - y + 1;
+            let (a, z) = match part {
+                Part::Start | Part::FirstHalf => (0, years * 3 / 10),
+                Part::Middle => (years * 3 / 10 + 1, years * 6 / 10),
+                Part::End | Part::SecondHalf => (years * 7 / 10, years - 1),
             };
-            match part {
-                Part::Start | Part::FirstHalf => span(b.from, day(third), grain),
-                Part::Middle => span(day(third), day(2 * third), grain),
-                Part::End | Part::SecondHalf => span(day(2 * third), b.to, grain),
-            }
+            span(
+                NaiveDate::from_ymd_opt(y + a, 1, 1)?,
+                NaiveDate::from_ymd_opt(y + z, 12, 31)?,
+                Grain::Year,
+            )
         }
     })
 }

@@ -259,7 +259,11 @@ impl Parser<'_, '_> {
             return None;
         }
         let k = j + 1;
-        if let Some((y, end)) = self.year(k) {
+        // "l'hiver 2019", "the winter of 2008"
+        let with_year = self
+            .year(k)
+            .or_else(|| self.eat(k, &["of", "de"]).and_then(|k| self.year(k)));
+        if let Some((y, end)) = with_year {
             return Some((
                 Expr::Season {
                     season: s,

@@ -17,7 +17,7 @@ impl Parser<'_, '_> {
                     j
                 }
             })
-            .or_else(|| self.eat(i, &["until", "till"]))
+            .or_else(|| self.eat(i, &["until", "till", "by"]))
             && let Some((b, end)) = self.point(j)
         {
             return Some((Expr::Until(Box::new(b)), end));
@@ -139,7 +139,9 @@ impl Parser<'_, '_> {
                 } else {
                     j
                 };
-                self.year(j).map(|(y, e)| (Expr::Year(y), e))
+                self.year(j)
+                    .filter(|&(_, e)| !self.quantity_after(e))
+                    .map(|(y, e)| (Expr::Year(y), e))
             })
     }
 
