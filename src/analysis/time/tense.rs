@@ -177,6 +177,10 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
                     None
                 };
             }
+            // The conditional is a future seen from the past ("il a annoncé qu'il viendrait mardi").
+            if is_conditional(t.raw) {
+                return Some(Tense::Future);
+            }
             if w.len() > 4 && (w.ends_with("aient") || w.ends_with("ait") && w.len() > 5) {
                 return Some(Tense::Past);
             }
@@ -193,7 +197,7 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             None
         }
         Lang::En => {
-            if matches!(w, "will" | "'ll" | "shall") || w == "going" && next == "to" {
+            if matches!(w, "will" | "'ll" | "shall" | "would") || w == "going" && next == "to" {
                 return Some(Tense::Future);
             }
             if matches!(
@@ -217,6 +221,40 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             None
         }
     }
+}
+
+/// Conditional forms: `-erait` (not the imparfait `-érait` of "espérait"), and the common irregular ones.
+fn is_conditional(raw: &str) -> bool {
+    raw.ends_with("erait")
+        || raw.ends_with("eraient")
+        || matches!(
+            raw,
+            "aurait"
+                | "auraient"
+                | "serait"
+                | "seraient"
+                | "pourrait"
+                | "pourraient"
+                | "devrait"
+                | "devraient"
+                | "faudrait"
+                | "voudrait"
+                | "voudraient"
+                | "irait"
+                | "iraient"
+                | "viendrait"
+                | "viendraient"
+                | "prendrait"
+                | "prendraient"
+                | "tiendrait"
+                | "tiendraient"
+                | "permettrait"
+                | "permettraient"
+                | "mettrait"
+                | "mettraient"
+                | "verrait"
+                | "verraient"
+        )
 }
 
 /// Participles of the verbs conjugated with "être" (Dr and Mrs Vandertramp).
