@@ -20,8 +20,16 @@ fn is_delimiter(raw: &str) -> bool {
     )
 }
 
-/// A short description of the clause around tokens `first..=last` of a sentence.
-pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> String {
+/// A short description of the clause around tokens `first..=last` of a sentence; `expressions` are all the
+/// date expressions of the sentence (this one included), which stay out of the description.
+pub(crate) fn describe(
+    text: &str,
+    toks: &[Tok<'_>],
+    first: usize,
+    last: usize,
+    expressions: &[(usize, usize)],
+) -> String {
+    let removed = removed_tokens(toks, expressions);
     // The clause: between the delimiters around the expression.
     let mut a = first;
     while a > 0 && !is_delimiter(toks[a - 1].raw) {
@@ -31,11 +39,11 @@ pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) 
     while b < toks.len() && !is_delimiter(toks[b].raw) {
         b += 1;
     }
-    let mut pieces = clause_pieces(toks, a, b, first, last);
+    let mut pieces = clause_pieces(&removed, a, b);
     if word_count(toks, &pieces) < 3 {
         // Too little around it ("Au mois de février dernier, la Chine …"): the whole sentence, without its
         // parenthetical asides.
-        pieces = clause_pieces(toks, 0, toks.len(), first, last);
+        pieces = clause_pieces(&removed, 0, toks.len());
         pieces.retain(|&k| !in_aside(toks, k));
     }
     let mut out = String::new();
@@ -75,13 +83,34 @@ pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) 
     shorten(&capitalise(trimmed))
 }
 
-/// Token indices of a clause, without the expression and the preposition that introduces it.
-fn clause_pieces(toks: &[Tok<'_>], a: usize, b: usize, first: usize, last: usize) -> Vec<usize> {
-    let mut skip_from = first;
-    while skip_from > a && INTRODUCERS.contains(&&*toks[skip_from - 1].w) {
-        skip_from -= 1;
+/// Which tokens the descriptions leave out: the date expressions, the prepositions that introduce them,
+/// and the "et" or comma between two of them.
+fn removed_tokens(toks: &[Tok<'_>], expressions: &[(usize, usize)]) -> Vec<bool> {
+    let mut removed = vec![false; toks.len()];
+    for &(first, last) in expressions {
+        let mut from = first;
+        while from > 0 && INTRODUCERS.contains(&&*toks[from - 1].w) {
+            from -= 1;
+        }
+        for r in &mut removed[from..=last.min(toks.len() - 1)] {
+            *r = true;
+        }
     }
-    (a..b).filter(|&k| k < skip_from || k > last).collect()
+    for k in 1..toks.len().saturating_sub(1) {
+        if !removed[k]
+            && removed[k - 1]
+            && removed[k + 1]
+            && matches!(&*toks[k].w, "et" | "," | "ou" | "au" | "and" | "or" | "-")
+        {
+            removed[k] = true;
+        }
+    }
+    removed
+}
+
+/// Token indices of a clause, without what is removed.
+fn clause_pieces(removed: &[bool], a: usize, b: usize) -> Vec<usize> {
+    (a..b).filter(|&k| !removed[k]).collect()
 }
 
 fn word_count(toks: &[Tok<'_>], pieces: &[usize]) -> usize {

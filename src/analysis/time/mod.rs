@@ -102,10 +102,10 @@ pub fn timeline(
                 .iter()
                 .map(|t| Tok::new(doc.text, t)),
         );
-        for found in recognition::find(&toks, lang) {
-            if found.first > 0 && is_frequency(&toks[found.first - 1].w) {
-                continue;
-            }
+        let mut founds = recognition::find(&toks, lang);
+        founds.retain(|f| !(f.first > 0 && is_frequency(&toks[f.first - 1].w)));
+        let spans: Vec<(usize, usize)> = founds.iter().map(|f| (f.first, f.last)).collect();
+        for found in founds {
             // "depuis janvier" looks back whatever the verb's tense.
             let since = found.first > 0 && matches!(&*toks[found.first - 1].w, "depuis" | "since");
             let tense = if since {
@@ -121,7 +121,7 @@ pub fn timeline(
             let Some(resolved) = resolution::resolve(&found.expr, reference, tense) else {
                 continue;
             };
-            let mut event = events::describe(doc.text, &toks, found.first, found.last);
+            let mut event = events::describe(doc.text, &toks, found.first, found.last, &spans);
             // A dateline standing alone is the article's own date.
             if event.is_empty() && resolved.from == reference && resolved.to == reference {
                 event = match lang {

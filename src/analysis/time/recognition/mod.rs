@@ -200,6 +200,7 @@ pub(crate) fn find(toks: &[Tok<'_>], lang: Lang) -> Vec<Found> {
                 first += 1;
             }
             list_days(toks, first, &expr, &mut out);
+            complete_previous_day(toks, first, &expr, &mut out);
             out.push(Found {
                 first,
                 last: end - 1,
@@ -258,6 +259,49 @@ fn list_days(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut Vec<Found>) 
         return;
     }
     out.extend(listed.into_iter().rev());
+}
+
+/// "jeudi 23 et vendredi 24 mars": the first day, read without a month, takes the second one's.
+fn complete_previous_day(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut [Found]) {
+    let (inner, dir) = match expr {
+        Expr::Directed(inner, d) => (&**inner, Some(*d)),
+        e => (e, None),
+    };
+    let Expr::Date {
+        year,
+        month: Some(month),
+        ..
+    } = *inner
+    else {
+        return;
+    };
+    let Some(previous) = out.last_mut() else {
+        return;
+    };
+    let joined = previous.last + 2 == first
+        && matches!(
+            &*toks[first - 1].w,
+            "et" | "," | "ou" | "and" | "or" | "au" | "-"
+        );
+    if let Expr::Date {
+        month: None,
+        day,
+        weekday,
+        ..
+    } = previous.expr
+        && joined
+    {
+        let date = Expr::Date {
+            year,
+            month: Some(month),
+            day,
+            weekday,
+        };
+        previous.expr = match dir {
+            Some(d) => Expr::Directed(Box::new(date), d),
+            None => date,
+        };
+    }
 }
 
 /// Whether an expression names one day, which a time of day may follow.
