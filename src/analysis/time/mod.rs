@@ -118,7 +118,9 @@ pub fn timeline(
             {
                 continue;
             }
-            let Some(resolved) = resolution::resolve(&found.expr, reference, tense) else {
+            let Some(resolved) =
+                resolution::resolve(&found.expr, reference, tense).filter(|r| r.from <= r.to)
+            else {
                 continue;
             };
             let mut event = events::describe(doc.text, &toks, found.first, found.last, &spans);

@@ -666,6 +666,8 @@ fn part_of(part: Part, b: &Resolved, base: &Expr) -> Option<Resolved> {
                 Part::SecondHalf => span(day(14), b.to, Grain::Day),
             }
         }
+        // A weekend has no parts worth telling apart.
+        Grain::Week if (b.to - b.from).num_days() < 6 => b.clone(),
         Grain::Week => match part {
             Part::Start => span(b.from, day(1), Grain::Day),
             Part::Middle => span(day(2), day(3), Grain::Day),
