@@ -272,3 +272,127 @@ fn fixture_article_timeline() {
         .collect();
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// Words that start or shape expressions, shuffled into any order by the property test below.
+const VOCAB: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "du",
+    "de",
+    "d'",
+    "au",
+    "à",
+    "en",
+    "entre",
+    "et",
+    "jusqu'",
+    "ici",
+    "il",
+    "y",
+    "a",
+    "dans",
+    "depuis",
+    "ce",
+    "cet",
+    "cette",
+    "prochain",
+    "dernière",
+    "derniers",
+    "passé",
+    "suivant",
+    "lundi",
+    "mardi",
+    "jeu.",
+    "dim.",
+    "janvier",
+    "février",
+    "mars",
+    "mai",
+    "août",
+    "sept.",
+    "1er",
+    "1",
+    "er",
+    "29",
+    "31",
+    "0",
+    "00",
+    "2023",
+    "1999",
+    "9999",
+    "15h",
+    "10:30",
+    "12/12",
+    "31/02/2023",
+    "2015-3-3",
+    "1998-2007",
+    "13-15",
+    "années",
+    "1990",
+    "90s",
+    "XXe",
+    "e",
+    "siècle",
+    "trimestre",
+    "T5",
+    "Q4",
+    "semestre",
+    "été",
+    "hiver",
+    "Noël",
+    "Pâques",
+    "mi-décembre",
+    "fin",
+    "début",
+    "quinzaine",
+    "semaine",
+    "mois",
+    "an",
+    "année",
+    "week-end",
+    "veille",
+    "lendemain",
+    "hier",
+    "demain",
+    ",",
+    ".",
+    "–",
+    "(",
+    ")",
+    "«",
+    "»",
+    "premier",
+    "deuxième",
+    "trente-et-un",
+    "deux",
+    "mille",
+    "next",
+    "last",
+    "the",
+    "of",
+    "from",
+    "to",
+    "by",
+    "March",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    #[test]
+    fn any_words_resolve_to_ordered_days(
+        words in proptest::collection::vec(proptest::sample::select(VOCAB), 0..30),
+        offset in 0u64..40_000,
+    ) {
+        let text = words.join(" ");
+        let reference = date("1950-01-01") + chrono::Days::new(offset);
+        for lang in [Lang::Fr, Lang::En] {
+            let article = load_str(&text, Format::Text, Some(lang));
+            let doc = Document::new(&article);
+            for e in timeline(&doc, lang, reference, &[]) {
+                proptest::prop_assert!(e.from <= e.to, "{text:?}: {e:?}");
+            }
+        }
+    }
+}
