@@ -13,6 +13,50 @@ const INTRODUCERS: &[&str] = &[
     "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
 ];
 
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+    "cette", "the", "a", "an", "its", "his", "her", "their",
+];
+
+/// Verbs of saying that open an incise ("…, a annoncé sa famille", "…, selon l'AFP").
+fn is_reporting(raw: &str) -> bool {
+    matches!(
+        raw,
+        "a" | "ont"
+            | "avait"
+            | "selon"
+            | "indique"
+            | "précise"
+            | "affirme"
+            | "estime"
+            | "annonce"
+            | "explique"
+            | "déclare"
+            | "souligne"
+            | "ajoute"
+            | "assure"
+            | "rapporte"
+            | "rapportent"
+            | "indiquent"
+            | "affirment"
+            | "said"
+            | "says"
+            | "according"
+            | "told"
+    ) || raw.ends_with("-t-il")
+        || raw.ends_with("-t-elle")
+        || raw.ends_with("-t-on")
+}
+
+/// The first token of the clause that ends before `end`.
+fn clause_start(toks: &[Tok<'_>], end: usize) -> usize {
+    let mut a = end;
+    while a > 0 && !is_delimiter(toks[a - 1].raw) {
+        a -= 1;
+    }
+    a
+}
+
 fn is_delimiter(raw: &str) -> bool {
     matches!(
         raw,
@@ -40,6 +84,26 @@ pub(crate) fn describe(
         b += 1;
     }
     let mut pieces = clause_pieces(&removed, a, b);
+    let opening = pieces.first().map(|&k| &toks[k]);
+    if a > 0 && opening.is_some_and(|t| is_reporting(t.raw)) {
+        // "…, a annoncé sa famille": the event is in the clause before.
+        let before = clause_start(toks, a - 1);
+        let previous = clause_pieces(&removed, before, a - 1);
+        if word_count(toks, &previous) >= 3 {
+            pieces = previous;
+        }
+    } else if a > 0 && opening.is_some_and(|t| t.w == "qui") {
+        // "…son festival, qui se tiendra…": the antecedent stands for "qui".
+        let before = clause_start(toks, a - 1);
+        if let Some(d) = (before..a - 1)
+            .rev()
+            .find(|&k| DETERMINERS.contains(&&*toks[k].w))
+        {
+            let mut with_antecedent: Vec<usize> = (d..a - 1).filter(|&k| !removed[k]).collect();
+            with_antecedent.extend(pieces.iter().skip(1));
+            pieces = with_antecedent;
+        }
+    }
     if word_count(toks, &pieces) < 3 {
         // Too little around it ("Au mois de février dernier, la Chine …"): the whole sentence, without its
         // parenthetical asides.
