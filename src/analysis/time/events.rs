@@ -121,6 +121,10 @@ pub(crate) fn describe(
         {
             out.push(' ');
         }
+        // Removed words may leave two commas side by side.
+        if t.raw == "," && out.trim_end().ends_with(',') {
+            continue;
+        }
         out.push_str(&text[t.start..t.end]);
         previous_end = Some(t.end);
     }

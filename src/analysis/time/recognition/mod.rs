@@ -473,7 +473,32 @@ impl Parser<'_, '_> {
     // ------------------------------------------------------------------ the grammar
 
     fn any(&self, i: usize) -> P {
-        self.range(i).or_else(|| self.single(i))
+        self.part_of_day(i)
+            .or_else(|| self.range(i))
+            .or_else(|| self.single(i))
+    }
+
+    /// "dans la nuit de mardi à mercredi", "la soirée du 14 juillet": the days, with their part of day.
+    fn part_of_day(&self, i: usize) -> P {
+        let j = self.opt(i, &["dans", "durant", "pendant", "in", "during"]);
+        let j = self.opt(j, &["la", "l'", "the"]);
+        let k = self.eat(
+            j,
+            &[
+                "nuit",
+                "matinee",
+                "soiree",
+                "journee",
+                "apres-midi",
+                "night",
+                "morning",
+                "evening",
+                "afternoon",
+            ],
+        )?;
+        let m = self.eat(k, &["de", "du", "d'", "of"])?;
+        let (expr, end) = self.range(k).or_else(|| self.point(m))?;
+        (is_day(&expr) || matches!(expr, Expr::Range(..))).then_some((expr, end))
     }
 
     fn single(&self, i: usize) -> P {

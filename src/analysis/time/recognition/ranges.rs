@@ -122,7 +122,7 @@ impl Parser<'_, '_> {
     /// A point that can end a range or an open interval.
     pub(super) fn point(&self, i: usize) -> P {
         self.named(i)
-            .or_else(|| self.weekday_day(i))
+            .or_else(|| self.weekday_expr(i))
             .or_else(|| self.date(i))
             .or_else(|| self.numeric_date(i))
             .or_else(|| self.part(i))
