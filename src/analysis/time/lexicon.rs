@@ -333,6 +333,7 @@ pub(crate) fn may_start(w: &str, numeric: bool) -> bool {
         || cardinal(w).is_some()
         || ordinal_word(w).is_some()
         || direction_after(w).is_some()
+        || roman(w.trim_end_matches("eme").trim_end_matches('e')).is_some()
         || w.starts_with("mi-")
         || w.starts_with("mid-")
         || matches!(

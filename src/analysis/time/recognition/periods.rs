@@ -508,7 +508,9 @@ impl Parser<'_, '_> {
         };
         counted(end)
             || self.is(end, &["et", "a", "ou", "-", "and", "to", "or"])
-                && self.t.get(end + 1).is_some_and(|t| t.numeric)
+                && self.t.get(end + 1).is_some_and(|t| {
+                    t.numeric && t.w.len() == 4 && t.w.bytes().all(|b| b.is_ascii_digit())
+                })
                 && counted(end + 2)
     }
 
@@ -537,7 +539,13 @@ impl Parser<'_, '_> {
         if j > 0 && self.t[j - 1].numeric || self.t.get(end).is_some_and(|t| t.numeric) {
             return None;
         }
-        if self.is(end, &["av", "avant", "bc", "bce"]) {
+        let before_christ = self.is(end, &["bc", "bce"])
+            || self.is(end, &["av", "avant"])
+                && self
+                    .t
+                    .get(end + 1)
+                    .is_some_and(|t| t.w.starts_with(['j', 'n', '.']));
+        if before_christ {
             return None;
         }
         if self.quantity_after(end) {

@@ -213,6 +213,9 @@ pub(super) fn range_days(d1: u32, d2: u32, m: u32, year: Option<i32>) -> Expr {
 
 /// Whether two ends make a range: days with days, months with months, years with years…
 pub(super) fn compatible(a: &Expr, b: &Expr) -> bool {
+    if let Expr::Directed(b, _) = b {
+        return compatible(a, b);
+    }
     matches!(
         (a, b),
         (Expr::Date { month: None, .. }, Expr::Date { .. })
