@@ -433,7 +433,7 @@ impl Parser<'_, '_> {
             return Some((Expr::Workweek, end));
         }
         let w = self.w(i);
-        let (mut n, det, j) = match w {
+        let (n, det, j) = match w {
             "ce" | "cet" | "cette" | "this" => (Some(0), true, i + 1),
             "next" => (Some(1), true, i + 1),
             "last" | "past" | "previous" => (Some(-1), true, i + 1),
@@ -442,6 +442,14 @@ impl Parser<'_, '_> {
                 (Some(0), true, i + 2)
             }
             _ => (None, false, i),
+        };
+        // "the next week", "la prochaine semaine": the direction before the unit.
+        let (mut n, j) = match self.w(j) {
+            "next" | "following" | "prochaine" | "prochain" if det && n.is_none() => {
+                (Some(1), j + 1)
+            }
+            "previous" | "past" | "last" | "precedente" if det && n.is_none() => (Some(-1), j + 1),
+            _ => (n, j),
         };
         let uw = self.w(j);
         let (uw, ci) = match uw.strip_suffix("-ci") {
