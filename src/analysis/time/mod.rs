@@ -31,7 +31,7 @@ mod tests;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{AnalysisOptions, DateSource, Document, Entity};
+use super::{AnalysisOptions, DateSource, Document, Entity, EntityKind};
 use crate::article::{Lang, Span};
 use recognition::Tok;
 
@@ -86,12 +86,28 @@ fn is_frequency(w: &str) -> bool {
     matches!(w, "chaque" | "every" | "each" | "tous" | "toutes")
 }
 
+/// Whether a span lies within a longer name of a place, organisation, person, work or product.
+fn inside_name(span: &Span, entities: &[Entity]) -> bool {
+    let after = entities.partition_point(|e| e.span.byte_start <= span.byte_start);
+    entities[..after].iter().rev().take(4).any(|e| {
+        matches!(
+            e.kind,
+            EntityKind::Place
+                | EntityKind::Organization
+                | EntityKind::Person
+                | EntityKind::Work
+                | EntityKind::Product
+        ) && e.span.contains(span)
+            && e.span != *span
+    })
+}
+
 /// The dated expressions of a document, sorted by date then position.
 pub fn timeline(
     doc: &Document<'_>,
     lang: Lang,
     reference: NaiveDate,
-    _entities: &[Entity],
+    entities: &[Entity],
 ) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();
     let mut toks: Vec<Tok<'_>> = Vec::new();
@@ -123,6 +139,11 @@ pub fn timeline(
             else {
                 continue;
             };
+            let span = doc.span(toks[found.first].start..toks[found.last].end);
+            // A date inside a name ("rue du 19 mars 1962", "Tour de France 2016") is part of the name.
+            if inside_name(&span, entities) {
+                continue;
+            }
             let mut event = events::describe(doc.text, &toks, found.first, found.last, &spans);
             // A dateline standing alone is the article's own date.
             if event.is_empty() && resolved.from == reference && resolved.to == reference {
@@ -133,7 +154,7 @@ pub fn timeline(
                 .to_string();
             }
             entries.push(TimelineEntry {
-                span: doc.span(toks[found.first].start..toks[found.last].end),
+                span,
                 timex: resolved.timex,
                 from: resolved.from,
                 to: resolved.to,

@@ -396,3 +396,21 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn dates_inside_names_are_part_of_the_name() {
+    use crate::analysis::{Entity, EntityKind};
+    let input = "Il habite rue du 19 mars 1962 depuis 2010.";
+    let article = load_str(input, Format::Text, Some(Lang::Fr));
+    let doc = Document::new(&article);
+    let start = input.find("rue").unwrap();
+    let end = input.find(" depuis").unwrap();
+    let street = Entity {
+        span: doc.span(start..end),
+        kind: EntityKind::Place,
+        canonical: input[start..end].to_string(),
+    };
+    let got = timeline(&doc, Lang::Fr, date("2023-03-17"), &[street]);
+    let texts: Vec<&str> = got.iter().map(|e| e.span.text(input)).collect();
+    assert_eq!(texts, ["2010"]);
+}
