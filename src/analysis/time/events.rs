@@ -8,9 +8,9 @@ const MAX_CHARS: usize = 60;
 
 /// Prepositions that introduce a date and go with it when it is taken out.
 const INTRODUCERS: &[&str] = &[
-    "en", "au", "le", "la", "les", "l'", "du", "des", "depuis", "des", "a", "pour", "dans",
-    "d'ici", "jusqu'", "jusqu'au", "ce", "cet", "cette", "entre", "vers", "avant", "apres", "dès",
-    "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
+    "en", "au", "le", "la", "les", "l'", "du", "des", "depuis", "partir", "courant", "des", "a",
+    "pour", "dans", "d'ici", "jusqu'", "jusqu'au", "ce", "cet", "cette", "entre", "vers", "avant",
+    "apres", "dès", "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
 ];
 
 const DETERMINERS: &[&str] = &[

@@ -8,6 +8,14 @@ impl Parser<'_, '_> {
     pub(super) fn time_of_day(&self, i: usize) -> Option<usize> {
         let j = self.opt(i, &[","]);
         let k = self.opt(j, &["a", "vers", "des", "at", "around", "about", "dans"]);
+        // "le 31 décembre au soir"
+        if j == i
+            && let Some(e) = self
+                .eat(i, &["au"])
+                .and_then(|e| self.eat(e, &["soir", "matin"]))
+        {
+            return Some(e);
+        }
         if k == j && j == i && !self.t.get(k).is_some_and(|t| t.numeric && is_clock(&t.w)) {
             return None;
         }
@@ -203,6 +211,22 @@ impl Parser<'_, '_> {
                     year: y,
                     month: Some(m),
                     day: d,
+                    weekday: None,
+                },
+                j + 1,
+            ));
+        }
+        // "le 14-Juillet", "le 11-Septembre": the day and the month joined.
+        if let Some((d, m)) = t.w.split_once('-')
+            && let Ok(day) = d.parse::<u32>()
+            && let Some(month) = month(m)
+            && (1..=31).contains(&day)
+        {
+            return Some((
+                Expr::Date {
+                    year: None,
+                    month: Some(month),
+                    day,
                     weekday: None,
                 },
                 j + 1,
