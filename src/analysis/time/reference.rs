@@ -48,14 +48,40 @@ fn dateline(doc: &Document<'_>, lang: Lang) -> Option<NaiveDate> {
             else {
                 continue;
             };
-            // Near the start any full date opening a block; further down, only one marked as a dateline
-            // by the dash that follows it ("3 juillet 2016 . –").
+            // A dateline: a date followed by its dash ("3 juillet 2016 . –"), or introduced as the
+            // publication date ("Publié le 17/03/2023"), or standing alone on its line near the start. A date
+            // opening the first sentence ("Le 8 mai 1945, …") is what the article is about, not its date.
             let after = toks[found.last].end;
+            // On the same line, after at most a place ("4 août 2016, Bolivie, cratère de Maragua . –").
             let dashed = doc.text[after..]
                 .chars()
-                .take(24)
+                .take(60)
+                .take_while(|&c| c != '\n')
                 .any(|c| matches!(c, '–' | '—'));
-            if seen_blocks <= DATELINE_BLOCKS || dashed {
+            let published = toks[..found.first].iter().any(|t| {
+                matches!(
+                    &*t.w,
+                    "publie"
+                        | "publiee"
+                        | "jour"
+                        | "published"
+                        | "updated"
+                        | "posted"
+                        | "modifie"
+                        | "date"
+                )
+            });
+            let block_end = doc
+                .article
+                .blocks
+                .get(s.block)
+                .map_or(s.end, |b| b.span.byte_end);
+            let alone = doc.text[after..block_end]
+                .split_whitespace()
+                .take(4)
+                .count()
+                < 4;
+            if dashed || (seen_blocks <= DATELINE_BLOCKS && (published || alone)) {
                 return NaiveDate::from_ymd_opt(y, m, day);
             }
         }

@@ -222,6 +222,16 @@ fn reference_date_comes_from_the_text() {
             DateSource::Text,
         ),
         ("Rien de daté ici.", "2026-01-01", DateSource::Today),
+        (
+            "Le 8 mai 1945, la guerre a pris fin en Europe.",
+            "2026-01-01",
+            DateSource::Today,
+        ),
+        (
+            "Un titre\n\nPublié le 17/03/2023 à 10h30\n\nLa grève continue demain.",
+            "2023-03-17",
+            DateSource::Text,
+        ),
     ];
     for (input, want, source) in rows {
         let article = load_str(input, Format::Text, Some(Lang::Fr));
