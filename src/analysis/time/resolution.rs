@@ -53,6 +53,7 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
             };
             month_of(y, m)
         }
+        Expr::MonthOfYear { month, year_offset } => month_of(r.year() + year_offset, *month),
         Expr::Year(y) => year_of(*y),
         Expr::Decade(y) => decade_of(*y),
         Expr::Century(n) => century_of(*n),
@@ -722,7 +723,7 @@ fn resolve_range(a: &Expr, b: &Expr, r: NaiveDate, tense: Tense) -> Option<Resol
             year: None,
             month,
             day,
-            weekday,
+            ..
         } => {
             let m = month.unwrap_or(end.to.month());
             let mut y = end.to.year();
@@ -730,7 +731,6 @@ fn resolve_range(a: &Expr, b: &Expr, r: NaiveDate, tense: Tense) -> Option<Resol
             if d.is_some_and(|d| d > end.to) {
                 y -= 1;
             }
-            let _ = weekday;
             day_of(NaiveDate::from_ymd_opt(y, m, *day)?)
         }
         Expr::Month {

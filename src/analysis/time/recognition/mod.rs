@@ -85,6 +85,11 @@ pub(crate) enum Expr {
         year: Option<i32>,
         dir: Option<i32>,
     },
+    /// A month of a year counted from the reference's ("septembre de l'année dernière").
+    MonthOfYear {
+        month: u32,
+        year_offset: i32,
+    },
     Year(i32),
     /// The first year of a decade ("les années 1990" → 1990).
     Decade(i32),

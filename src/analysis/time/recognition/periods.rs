@@ -200,12 +200,10 @@ impl Parser<'_, '_> {
             .and_then(|e| self.eat(e, &["annee", "an"]))
             && let Some(d) = self.t.get(e).and_then(|t| direction_after(&t.w))
         {
-            let _ = d;
             return Some((
-                Expr::Month {
+                Expr::MonthOfYear {
                     month: m,
-                    year: None,
-                    dir: Some(d),
+                    year_offset: d,
                 },
                 e + 1,
             ));
