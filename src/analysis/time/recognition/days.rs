@@ -345,13 +345,13 @@ impl Parser<'_, '_> {
             .or_else(|| self.eat(k, &["later"]))
             .or_else(|| self.eat(k, &["apres"]).filter(|&e| self.boundary(e)))
         {
-            return Some((anaphoric(Expr::Shift { unit: u, n }), end));
+            return Some((anaphoric_of(Expr::Shift { unit: u, n }), end));
         }
         if let Some(end) = self
             .seq(k, &["plus", "tot"])
             .or_else(|| self.eat(k, &["earlier"]))
         {
-            return Some((anaphoric(Expr::Shift { unit: u, n: -n }), end));
+            return Some((anaphoric_of(Expr::Shift { unit: u, n: -n }), end));
         }
         None
     }
@@ -493,7 +493,7 @@ impl Parser<'_, '_> {
         if self.w(j) == "jour" && j == i && n < 0 {
             return None;
         }
-        Some((anaphoric(Expr::Relative { unit: Unit::Day, n }), k))
+        Some((anaphoric_of(Expr::Relative { unit: Unit::Day, n }), k))
     }
 
     /// Weekdays: "mardi", "ce lundi", "lundi prochain", "mardi en huit", "mercredi de la semaine prochaine",
@@ -750,7 +750,7 @@ pub(super) fn parse_numeric_date(
     }
 }
 
-pub(super) fn anaphoric(e: Expr) -> Expr {
+pub(super) fn anaphoric_of(e: Expr) -> Expr {
     Expr::Anaphoric(Box::new(e))
 }
 

@@ -459,6 +459,8 @@ impl Parser<'_, '_> {
             return None;
         }
         let mut end = j + 1;
+        // "suivant", "précédent", "d'après" count from the story's time, "prochain" from today's.
+        let mut anaphoric = j > 0 && matches!(self.w(j - 1), "following" | "previous");
         if ci {
             n = Some(n.unwrap_or(0));
         } else if let Some(d) = self
@@ -467,15 +469,18 @@ impl Parser<'_, '_> {
             .and_then(|t| direction_after(&t.w))
             .filter(|_| !self.is(end, &["next", "last", "past"]))
         {
+            anaphoric = self.w(end).starts_with("suivant") || self.w(end).starts_with("precedent");
             n = Some(d);
             end += 1;
         } else if let Some(e) = self
             .seq(end, &["qui", "suit"])
             .or_else(|| self.seq(end, &["d'", "apres"]))
         {
+            anaphoric = true;
             n = Some(1);
             end = e;
         } else if let Some(e) = self.seq(end, &["d'", "avant"]) {
+            anaphoric = true;
             n = Some(-1);
             end = e;
         } else if self.is(end, &["en", "-ci"]) && self.is(end + 1, &["cours"]) {
@@ -497,7 +502,8 @@ impl Parser<'_, '_> {
         if self.year(end).is_some() {
             return None;
         }
-        Some((Expr::Relative { unit: u, n }, end))
+        let expr = Expr::Relative { unit: u, n };
+        Some((if anaphoric { anaphoric_of(expr) } else { expr }, end))
     }
 
     /// Whether the number ending before `end` counts things: "2000 personnes", "1500 km", and the first of
