@@ -165,6 +165,27 @@ impl Parser<'_, '_> {
             }
         }
         let introduced = j > i;
+        // "Mai 68": a month with a two-digit year, whatever its case.
+        if let Some(m) = month(self.w(j)).filter(|_| !lexicon::is_month_abbreviation(self.w(j)))
+            && let Some(t) = self.t.get(j + 1)
+            && t.numeric
+            && t.w.len() == 2
+            && let Ok(y) = t.w.parse::<i32>()
+            && !self
+                .t
+                .get(j + 2)
+                .is_some_and(|t| t.numeric || is_measure(&t.w) || unit(&t.w).is_some())
+            && !self.is(j + 2, &["%", "ans", "h"])
+        {
+            return Some((
+                Expr::Month {
+                    month: m,
+                    year: Some(two_digit_year(y)),
+                    dir: None,
+                },
+                j + 2,
+            ));
+        }
         let (m, k) = self
             .month_word(j, true)
             .or_else(|| introduced.then(|| self.month_word(j, false)).flatten())?;
