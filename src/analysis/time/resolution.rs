@@ -693,7 +693,7 @@ fn part_of(part: Part, b: &Resolved, base: &Expr) -> Option<Resolved> {
         Grain::Season => {
             // Summer (21 June–23 September): the start runs to mid-July, the end from mid-August.
             match part {
-                Part::Start | Part::FirstHalf => span(b.from, day(23), Grain::Day),
+                Part::Start | Part::FirstHalf => span(b.from, day(24), Grain::Day),
                 Part::Middle => span(day(24), day(55), Grain::Day),
                 Part::End | Part::SecondHalf => span(day(55), b.to - Days::new(2), Grain::Day),
             }
