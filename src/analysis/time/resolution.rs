@@ -160,7 +160,13 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
         }
         Expr::WeekOf(base) => {
             let b = resolve(base, r, tense)?;
-            Some(week_of(monday_of(b.from)))
+            // A week is named by its first days: "la semaine du 6 octobre" (a Sunday) starts the 7th.
+            let day = if b.from.weekday().num_days_from_monday() >= 5 {
+                b.from + Days::new(2)
+            } else {
+                b.from
+            };
+            Some(week_of(monday_of(day)))
         }
         Expr::Offset { base, days } => {
             let b = resolve(base, r, tense)?;
