@@ -129,6 +129,11 @@ fn french_ranges_seasons_quarters_named_days() {
             ("à Noël", "2023-03-17", "Noël", "2023-12-25", "2023-12-25", Day, "2023-12-25"),
             ("les 9 et 11 mai", "2023-03-17", "9", "2023-05-09", "2023-05-09", Day, "2023-05-09"),
             ("fin mars", "2023-03-17", "fin mars", "2023-03-21", "2023-03-31", Day, "2023-03"),
+            ("la semaine du 6 octobre", "2013-02-12", "la semaine du 6 octobre", "2013-10-07", "2013-10-13", Week, "2013-W41"),
+            ("Mai 68 a tout changé.", "2023-03-17", "Mai 68", "1968-05-01", "1968-05-31", Month, "1968-05"),
+            ("Le 14-Juillet sera fêté.", "2023-03-17", "Le 14-Juillet", "2023-07-14", "2023-07-14", Day, "2023-07-14"),
+            ("Dans la nuit de mardi à mercredi, il a plu.", "2023-03-17", "la nuit de mardi à mercredi", "2023-03-14", "2023-03-15", Day, "2023-03-14/2023-03-15"),
+            ("Elle viendra jeudi 23 et vendredi 24 mars.", "2023-03-01", "jeudi 23", "2023-03-23", "2023-03-23", Day, "2023-03-23"),
         ],
     );
 }
