@@ -13,6 +13,12 @@ const INTRODUCERS: &[&str] = &[
     "apres", "dès", "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
 ];
 
+/// Words that end the subject of an inverted incise ("a annoncé la mairie dans un communiqué").
+const SUBJECT_ENDS: &[&str] = &[
+    "dans", "lors", "a", "en", "sur", "par", "selon", "au", "aux", "devant", "apres", "avant",
+    "pour", "in", "at", "on", "during", "after",
+];
+
 const DETERMINERS: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
     "cette", "the", "a", "an", "its", "his", "her", "their",
@@ -60,7 +66,7 @@ fn clause_start(toks: &[Tok<'_>], end: usize) -> usize {
 fn is_delimiter(raw: &str) -> bool {
     matches!(
         raw,
-        ";" | ":" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "—" | "–" | "," | "[" | "]"
+        ";" | ":" | "«" | "»" | "\"" | "“" | "”" | "—" | "–" | ","
     )
 }
 
@@ -86,11 +92,27 @@ pub(crate) fn describe(
     let mut pieces = clause_pieces(&removed, a, b);
     let opening = pieces.first().map(|&k| &toks[k]);
     if a > 0 && opening.is_some_and(|t| is_reporting(t.raw)) {
-        // "…, a annoncé sa famille": the event is in the clause before.
-        let before = clause_start(toks, a - 1);
-        let previous = clause_pieces(&removed, before, a - 1);
-        if word_count(toks, &previous) >= 3 {
-            pieces = previous;
+        // The date sits in an incise: "…, a annoncé mardi la mairie dans un communiqué". The event is the
+        // saying itself, put back in order: "la mairie a annoncé dans un communiqué".
+        let verb_len = if matches!(toks[pieces[0]].w.as_ref(), "a" | "ont" | "avait") {
+            2
+        } else {
+            1
+        };
+        if pieces.len() > verb_len {
+            let (verb, rest) = pieces.split_at(verb_len);
+            let subject_len = rest
+                .iter()
+                .position(|&k| {
+                    is_delimiter(toks[k].raw) || SUBJECT_ENDS.contains(&toks[k].w.as_ref())
+                })
+                .unwrap_or(rest.len());
+            if subject_len > 0 {
+                let mut reordered = rest[..subject_len].to_vec();
+                reordered.extend_from_slice(verb);
+                reordered.extend_from_slice(&rest[subject_len..]);
+                pieces = reordered;
+            }
         }
     } else if a > 0 && opening.is_some_and(|t| t.w == "qui") {
         // "…son festival, qui se tiendra…": the antecedent stands for "qui".
@@ -104,12 +126,24 @@ pub(crate) fn describe(
             pieces = with_antecedent;
         }
     }
+    if word_count(toks, &pieces) < 3 && a > 0 {
+        // A date closing its sentence ("…, les travaux seront achevés « avant la fin de l'été »"): the clause
+        // before it says what happens.
+        let rest = clause_pieces(&removed, b.min(toks.len()), toks.len());
+        let before = clause_start(toks, a - 1);
+        let previous = clause_pieces(&removed, before, a - 1);
+        if word_count(toks, &rest) < 3 && word_count(toks, &previous) >= 3 {
+            pieces = previous;
+        }
+    }
     if word_count(toks, &pieces) < 3 {
         // Too little around it ("Au mois de février dernier, la Chine …"): the whole sentence, without its
-        // parenthetical asides.
+        // asides between dashes.
         pieces = clause_pieces(&removed, 0, toks.len());
         pieces.retain(|&k| !in_aside(toks, k));
     }
+    // Brackets hold asides ("(Ifremer)", "(heure locale)").
+    pieces.retain(|&k| !in_brackets(toks, k));
     let mut out = String::new();
     let mut previous_end: Option<usize> = None;
     for &k in &pieces {
@@ -186,6 +220,19 @@ fn word_count(toks: &[Tok<'_>], pieces: &[usize]) -> usize {
         .iter()
         .filter(|&&k| toks[k].raw.starts_with(char::is_alphanumeric))
         .count()
+}
+
+/// Whether token `k` is a bracket or sits inside brackets.
+fn in_brackets(toks: &[Tok<'_>], k: usize) -> bool {
+    let mut depth = 0i32;
+    for t in &toks[..k] {
+        match t.raw {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0 || matches!(toks[k].raw, "(" | ")" | "[" | "]")
 }
 
 /// Whether token `k` sits inside brackets or between dashes.
