@@ -198,6 +198,21 @@ fn removed_tokens(toks: &[Tok<'_>], expressions: &[(usize, usize)]) -> Vec<bool>
             *r = true;
         }
     }
+    // "a, ce mercredi 22 février, menacé": the commas around a removed date go with it.
+    for k in 1..toks.len() {
+        if toks[k].raw == "," && removed[k - 1] && !removed[k] {
+            let mut j = k - 1;
+            while j > 0 && removed[j] {
+                j -= 1;
+            }
+            if toks[j].raw == "," {
+                removed[j] = true;
+                removed[k] = true;
+            } else if j == 0 && removed[0] {
+                removed[k] = true;
+            }
+        }
+    }
     for k in 1..toks.len().saturating_sub(1) {
         if !removed[k]
             && removed[k - 1]

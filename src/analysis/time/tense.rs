@@ -7,6 +7,7 @@ use super::resolution::Tense;
 use crate::article::Lang;
 
 /// Words ending like a future or imparfait that are not verbs.
+#[rustfmt::skip]
 const NOT_VERBS: &[&str] = &[
     "vrai",
     "bras",
@@ -162,6 +163,8 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
                     | "devraient"
                     | "doit"
                     | "doivent"
+                    | "devait"
+                    | "devaient"
             ) && (next.ends_with("er")
                 || next.ends_with("ir")
                 || next.ends_with("re")
