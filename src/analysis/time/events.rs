@@ -19,6 +19,12 @@ const SUBJECT_ENDS: &[&str] = &[
     "pour", "in", "at", "on", "during", "after",
 ];
 
+/// Words that end a title before a name ("le député de Trappes" keeps its article).
+const FUNCTION_WORDS: &[&str] = &[
+    "de", "du", "des", "d'", "a", "au", "aux", "et", "ou", "en", "par", "pour", "sur", "qui",
+    "que", "of", "and", "for", "in", "on", "to",
+];
+
 const DETERMINERS: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
     "cette", "the", "a", "an", "its", "his", "her", "their",
@@ -144,6 +150,24 @@ pub(crate) fn describe(
     }
     // Brackets hold asides ("(Ifremer)", "(heure locale)").
     pieces.retain(|&k| !in_brackets(toks, k));
+    // "le président Xi Jinping effectuera…": the name says enough in a narrow panel.
+    let title = pieces
+        .iter()
+        .skip(1)
+        .take_while(|&&k| {
+            let t = &toks[k];
+            t.raw.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(&t.w.as_ref())
+        })
+        .count();
+    let opens_with_article = pieces
+        .first()
+        .is_some_and(|&k| matches!(toks[k].w.as_ref(), "le" | "la" | "l'" | "les" | "the"));
+    let name_follows = pieces
+        .get(1 + title)
+        .is_some_and(|&k| toks[k].raw.starts_with(char::is_uppercase));
+    if opens_with_article && (1..=4).contains(&title) && name_follows {
+        pieces.drain(..=title);
+    }
     let mut out = String::new();
     let mut previous_end: Option<usize> = None;
     for &k in &pieces {

@@ -429,3 +429,31 @@ fn dates_inside_names_are_part_of_the_name() {
     let texts: Vec<&str> = got.iter().map(|e| e.span.text(input)).collect();
     assert_eq!(texts, ["2010"]);
 }
+
+#[test]
+fn events_are_short_clauses_without_the_date() {
+    let rows = [
+        (
+            "Selon le communiqué, le président Paul Durand effectuera une visite officielle en Italie du 3 au 5 mai.",
+            "Paul Durand effectuera une visite officielle en Italie",
+        ),
+        (
+            "La Commission a, ce mercredi 22 février, menacé la ville d'une amende.",
+            "La Commission a menacé la ville d'une amende",
+        ),
+        (
+            "Le stade sera rénové, a annoncé mardi la mairie dans un communiqué.",
+            "La mairie a annoncé dans un communiqué",
+        ),
+        (
+            "Au mois de février dernier, la région – qui refuse tout commentaire – avait voté un budget.",
+            "La région avait voté un budget",
+        ),
+    ];
+    for (input, want) in rows {
+        let got = entries(input, Lang::Fr, "2023-03-17");
+        assert_eq!(got.len(), 1, "{input:?}: {got:?}");
+        assert_eq!(got[0].event, want, "{input:?}");
+        assert!(got[0].event.chars().count() <= 61);
+    }
+}
