@@ -111,7 +111,9 @@ impl Parser<'_, '_> {
                     | "the"
                     | "a"
             );
-        (!determiner && self.is(i + 1, &["."])).then_some((wd, i + 2))
+        // "He sat." is no Saturday: English abbreviations are capitalised.
+        let cased = self.lang == Lang::Fr || self.raw(i).starts_with(char::is_uppercase);
+        (!determiner && cased && self.is(i + 1, &["."])).then_some((wd, i + 2))
     }
 
     /// A written date: "le 1er mars 2023", "17 mars", "3 mars 2015", "the 17th of March", "March 17, 2023",
