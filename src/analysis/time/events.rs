@@ -8,20 +8,84 @@ const MAX_CHARS: usize = 60;
 
 /// Prepositions that introduce a date and go with it when it is taken out.
 const INTRODUCERS: &[&str] = &[
-    "en", "au", "le", "la", "les", "l'", "du", "des", "depuis", "des", "a", "pour", "dans",
-    "d'ici", "jusqu'", "jusqu'au", "ce", "cet", "cette", "entre", "vers", "avant", "apres", "dès",
-    "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
+    "en", "au", "le", "la", "les", "l'", "du", "des", "depuis", "partir", "courant", "des", "a",
+    "pour", "dans", "d'ici", "jusqu'", "jusqu'au", "ce", "cet", "cette", "entre", "vers", "avant",
+    "apres", "dès", "in", "on", "at", "since", "by", "until", "from", "during", "this", "of",
 ];
+
+/// Words that end the subject of an inverted incise ("a annoncé la mairie dans un communiqué").
+const SUBJECT_ENDS: &[&str] = &[
+    "dans", "lors", "a", "en", "sur", "par", "selon", "au", "aux", "devant", "apres", "avant",
+    "pour", "in", "at", "on", "during", "after",
+];
+
+/// Words that end a title before a name ("le député de Trappes" keeps its article).
+const FUNCTION_WORDS: &[&str] = &[
+    "de", "du", "des", "d'", "a", "au", "aux", "et", "ou", "en", "par", "pour", "sur", "qui",
+    "que", "of", "and", "for", "in", "on", "to",
+];
+
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet",
+    "cette", "the", "a", "an", "its", "his", "her", "their",
+];
+
+/// Verbs of saying that open an incise ("…, a annoncé sa famille", "…, selon l'AFP").
+fn is_reporting(raw: &str) -> bool {
+    matches!(
+        raw,
+        "a" | "ont"
+            | "avait"
+            | "selon"
+            | "indique"
+            | "précise"
+            | "affirme"
+            | "estime"
+            | "annonce"
+            | "explique"
+            | "déclare"
+            | "souligne"
+            | "ajoute"
+            | "assure"
+            | "rapporte"
+            | "rapportent"
+            | "indiquent"
+            | "affirment"
+            | "said"
+            | "says"
+            | "according"
+            | "told"
+    ) || raw.ends_with("-t-il")
+        || raw.ends_with("-t-elle")
+        || raw.ends_with("-t-on")
+}
+
+/// The first token of the clause that ends before `end`.
+fn clause_start(toks: &[Tok<'_>], end: usize) -> usize {
+    let mut a = end;
+    while a > 0 && !is_delimiter(toks[a - 1].raw) {
+        a -= 1;
+    }
+    a
+}
 
 fn is_delimiter(raw: &str) -> bool {
     matches!(
         raw,
-        ";" | ":" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "—" | "–" | "," | "[" | "]"
+        ";" | ":" | "«" | "»" | "\"" | "“" | "”" | "—" | "–" | ","
     )
 }
 
-/// A short description of the clause around tokens `first..=last` of a sentence.
-pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> String {
+/// A short description of the clause around tokens `first..=last` of a sentence; `expressions` are all the
+/// date expressions of the sentence (this one included), which stay out of the description.
+pub(crate) fn describe(
+    text: &str,
+    toks: &[Tok<'_>],
+    first: usize,
+    last: usize,
+    expressions: &[(usize, usize)],
+) -> String {
+    let removed = removed_tokens(toks, expressions);
     // The clause: between the delimiters around the expression.
     let mut a = first;
     while a > 0 && !is_delimiter(toks[a - 1].raw) {
@@ -31,12 +95,78 @@ pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) 
     while b < toks.len() && !is_delimiter(toks[b].raw) {
         b += 1;
     }
-    let mut pieces = clause_pieces(toks, a, b, first, last);
+    let mut pieces = clause_pieces(&removed, a, b);
+    let opening = pieces.first().map(|&k| &toks[k]);
+    if a > 0 && opening.is_some_and(|t| is_reporting(t.raw)) {
+        // The date sits in an incise: "…, a annoncé mardi la mairie dans un communiqué". The event is the
+        // saying itself, put back in order: "la mairie a annoncé dans un communiqué".
+        let verb_len = if matches!(toks[pieces[0]].w.as_ref(), "a" | "ont" | "avait") {
+            2
+        } else {
+            1
+        };
+        if pieces.len() > verb_len {
+            let (verb, rest) = pieces.split_at(verb_len);
+            let subject_len = rest
+                .iter()
+                .position(|&k| {
+                    is_delimiter(toks[k].raw) || SUBJECT_ENDS.contains(&toks[k].w.as_ref())
+                })
+                .unwrap_or(rest.len());
+            if subject_len > 0 {
+                let mut reordered = rest[..subject_len].to_vec();
+                reordered.extend_from_slice(verb);
+                reordered.extend_from_slice(&rest[subject_len..]);
+                pieces = reordered;
+            }
+        }
+    } else if a > 0 && opening.is_some_and(|t| t.w == "qui") {
+        // "…son festival, qui se tiendra…": the antecedent stands for "qui".
+        let before = clause_start(toks, a - 1);
+        if let Some(d) = (before..a - 1)
+            .rev()
+            .find(|&k| DETERMINERS.contains(&&*toks[k].w))
+        {
+            let mut with_antecedent: Vec<usize> = (d..a - 1).filter(|&k| !removed[k]).collect();
+            with_antecedent.extend(pieces.iter().skip(1));
+            pieces = with_antecedent;
+        }
+    }
+    if word_count(toks, &pieces) < 3 && a > 0 {
+        // A date closing its sentence ("…, les travaux seront achevés « avant la fin de l'été »"): the clause
+        // before it says what happens.
+        let rest = clause_pieces(&removed, b.min(toks.len()), toks.len());
+        let before = clause_start(toks, a - 1);
+        let previous = clause_pieces(&removed, before, a - 1);
+        if word_count(toks, &rest) < 3 && word_count(toks, &previous) >= 3 {
+            pieces = previous;
+        }
+    }
     if word_count(toks, &pieces) < 3 {
         // Too little around it ("Au mois de février dernier, la Chine …"): the whole sentence, without its
-        // parenthetical asides.
-        pieces = clause_pieces(toks, 0, toks.len(), first, last);
+        // asides between dashes.
+        pieces = clause_pieces(&removed, 0, toks.len());
         pieces.retain(|&k| !in_aside(toks, k));
+    }
+    // Brackets hold asides ("(Ifremer)", "(heure locale)").
+    pieces.retain(|&k| !in_brackets(toks, k));
+    // "le président Xi Jinping effectuera…": the name says enough in a narrow panel.
+    let title = pieces
+        .iter()
+        .skip(1)
+        .take_while(|&&k| {
+            let t = &toks[k];
+            t.raw.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(&t.w.as_ref())
+        })
+        .count();
+    let opens_with_article = pieces
+        .first()
+        .is_some_and(|&k| matches!(toks[k].w.as_ref(), "le" | "la" | "l'" | "les" | "the"));
+    let name_follows = pieces
+        .get(1 + title)
+        .is_some_and(|&k| toks[k].raw.starts_with(char::is_uppercase));
+    if opens_with_article && (1..=4).contains(&title) && name_follows {
+        pieces.drain(..=title);
     }
     let mut out = String::new();
     let mut previous_end: Option<usize> = None;
@@ -49,6 +179,10 @@ pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) 
         {
             out.push(' ');
         }
+        // Removed words may leave two commas side by side.
+        if t.raw == "," && out.trim_end().ends_with(',') {
+            continue;
+        }
         out.push_str(&text[t.start..t.end]);
         previous_end = Some(t.end);
     }
@@ -59,16 +193,65 @@ pub(crate) fn describe(text: &str, toks: &[Tok<'_>], first: usize, last: usize) 
                 ',' | '.' | ':' | ';' | '"' | '«' | '»' | '“' | '”' | '–' | '—' | '-'
             )
     });
+    // A clause after a comma may open with its conjunction: "…, et les tarifs seront publiés".
+    let mut trimmed = trimmed;
+    for conjunction in [
+        "et ", "mais ", "puis ", "ou ", "and ", "but ", "or ", "then ",
+    ] {
+        if trimmed.len() > conjunction.len()
+            && trimmed.is_char_boundary(conjunction.len())
+            && trimmed[..conjunction.len()].eq_ignore_ascii_case(conjunction)
+        {
+            trimmed = &trimmed[conjunction.len()..];
+            break;
+        }
+    }
     shorten(&capitalise(trimmed))
 }
 
-/// Token indices of a clause, without the expression and the preposition that introduces it.
-fn clause_pieces(toks: &[Tok<'_>], a: usize, b: usize, first: usize, last: usize) -> Vec<usize> {
-    let mut skip_from = first;
-    while skip_from > a && INTRODUCERS.contains(&&*toks[skip_from - 1].w) {
-        skip_from -= 1;
+/// Which tokens the descriptions leave out: the date expressions, the prepositions that introduce them,
+/// and the "et" or comma between two of them.
+fn removed_tokens(toks: &[Tok<'_>], expressions: &[(usize, usize)]) -> Vec<bool> {
+    let mut removed = vec![false; toks.len()];
+    for &(first, last) in expressions {
+        let mut from = first;
+        while from > 0 && INTRODUCERS.contains(&&*toks[from - 1].w) {
+            from -= 1;
+        }
+        for r in &mut removed[from..=last.min(toks.len() - 1)] {
+            *r = true;
+        }
     }
-    (a..b).filter(|&k| k < skip_from || k > last).collect()
+    // "a, ce mercredi 22 février, menacé": the commas around a removed date go with it.
+    for k in 1..toks.len() {
+        if toks[k].raw == "," && removed[k - 1] && !removed[k] {
+            let mut j = k - 1;
+            while j > 0 && removed[j] {
+                j -= 1;
+            }
+            if toks[j].raw == "," {
+                removed[j] = true;
+                removed[k] = true;
+            } else if j == 0 && removed[0] {
+                removed[k] = true;
+            }
+        }
+    }
+    for k in 1..toks.len().saturating_sub(1) {
+        if !removed[k]
+            && removed[k - 1]
+            && removed[k + 1]
+            && matches!(&*toks[k].w, "et" | "," | "ou" | "au" | "and" | "or" | "-")
+        {
+            removed[k] = true;
+        }
+    }
+    removed
+}
+
+/// Token indices of a clause, without what is removed.
+fn clause_pieces(removed: &[bool], a: usize, b: usize) -> Vec<usize> {
+    (a..b).filter(|&k| !removed[k]).collect()
 }
 
 fn word_count(toks: &[Tok<'_>], pieces: &[usize]) -> usize {
@@ -76,6 +259,19 @@ fn word_count(toks: &[Tok<'_>], pieces: &[usize]) -> usize {
         .iter()
         .filter(|&&k| toks[k].raw.starts_with(char::is_alphanumeric))
         .count()
+}
+
+/// Whether token `k` is a bracket or sits inside brackets.
+fn in_brackets(toks: &[Tok<'_>], k: usize) -> bool {
+    let mut depth = 0i32;
+    for t in &toks[..k] {
+        match t.raw {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0 || matches!(toks[k].raw, "(" | ")" | "[" | "]")
 }
 
 /// Whether token `k` sits inside brackets or between dashes.

@@ -76,17 +76,28 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
 }
 
 /// Weekday abbreviations, which are ordinary words too (`mer`, `jeu`, `sun`), so they need a full stop.
-pub(crate) fn weekday_abbr(w: &str) -> Option<u32> {
-    Some(match w {
-        "lun" | "mon" => 0,
-        "mar" | "tue" | "tues" => 1,
-        "mer" | "wed" => 2,
-        "jeu" | "thu" | "thurs" => 3,
-        "ven" | "fri" => 4,
-        "sam" | "sat" => 5,
-        "dim" | "sun" => 6,
-        _ => return None,
-    })
+pub(crate) fn weekday_abbr(w: &str, english: bool) -> Option<u32> {
+    let fr = |w: &str| match w {
+        "lun" => Some(0),
+        "mar" => Some(1),
+        "mer" => Some(2),
+        "jeu" => Some(3),
+        "ven" => Some(4),
+        "sam" => Some(5),
+        "dim" => Some(6),
+        _ => None,
+    };
+    let en = |w: &str| match w {
+        "mon" => Some(0),
+        "tue" | "tues" => Some(1),
+        "wed" => Some(2),
+        "thu" | "thurs" => Some(3),
+        "fri" => Some(4),
+        "sat" => Some(5),
+        "sun" => Some(6),
+        _ => None,
+    };
+    if english { en(w) } else { fr(w) }
 }
 
 /// Cardinal number words up to 31 (and a few round ones), French and English.
@@ -315,12 +326,14 @@ pub(crate) fn may_start(w: &str, numeric: bool) -> bool {
     numeric
         || month(w).is_some()
         || weekday(w).is_some()
-        || weekday_abbr(w).is_some()
+        || weekday_abbr(w, false).is_some()
+        || weekday_abbr(w, true).is_some()
         || unit(w).is_some()
         || season(w).is_some()
         || cardinal(w).is_some()
         || ordinal_word(w).is_some()
         || direction_after(w).is_some()
+        || roman(w.trim_end_matches("eme").trim_end_matches('e')).is_some()
         || w.starts_with("mi-")
         || w.starts_with("mid-")
         || matches!(

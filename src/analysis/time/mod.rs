@@ -25,11 +25,13 @@ mod recognition;
 mod reference;
 mod resolution;
 mod tense;
+#[cfg(test)]
+mod tests;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{AnalysisOptions, DateSource, Document, Entity};
+use super::{AnalysisOptions, DateSource, Document, Entity, EntityKind};
 use crate::article::{Lang, Span};
 use recognition::Tok;
 
@@ -84,12 +86,28 @@ fn is_frequency(w: &str) -> bool {
     matches!(w, "chaque" | "every" | "each" | "tous" | "toutes")
 }
 
+/// Whether a span lies within a longer name of a place, organisation, person, work or product.
+fn inside_name(span: &Span, entities: &[Entity]) -> bool {
+    let after = entities.partition_point(|e| e.span.byte_start <= span.byte_start);
+    entities[..after].iter().rev().take(4).any(|e| {
+        matches!(
+            e.kind,
+            EntityKind::Place
+                | EntityKind::Organization
+                | EntityKind::Person
+                | EntityKind::Work
+                | EntityKind::Product
+        ) && e.span.contains(span)
+            && e.span != *span
+    })
+}
+
 /// The dated expressions of a document, sorted by date then position.
 pub fn timeline(
     doc: &Document<'_>,
     lang: Lang,
     reference: NaiveDate,
-    _entities: &[Entity],
+    entities: &[Entity],
 ) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();
     let mut toks: Vec<Tok<'_>> = Vec::new();
@@ -100,17 +118,43 @@ pub fn timeline(
                 .iter()
                 .map(|t| Tok::new(doc.text, t)),
         );
-        for found in recognition::find(&toks, lang) {
-            if found.first > 0 && is_frequency(&toks[found.first - 1].w) {
+        let mut founds = recognition::find(&toks, lang);
+        founds.retain(|f| !(f.first > 0 && is_frequency(&toks[f.first - 1].w)));
+        let spans: Vec<(usize, usize)> = founds.iter().map(|f| (f.first, f.last)).collect();
+        for found in founds {
+            // "depuis janvier" looks back whatever the verb's tense.
+            let since = found.first > 0 && matches!(&*toks[found.first - 1].w, "depuis" | "since");
+            let tense = if since {
+                resolution::Tense::Past
+            } else {
+                tense::of(&toks, found.first, found.last, lang)
+            };
+            if matches!(found.expr, recognition::Expr::Anaphoric(_))
+                && tense != resolution::Tense::Unknown
+            {
                 continue;
             }
-            let tense = tense::of(&toks, found.first, found.last, lang);
-            let Some(resolved) = resolution::resolve(&found.expr, reference, tense) else {
+            let Some(resolved) =
+                resolution::resolve(&found.expr, reference, tense).filter(|r| r.from <= r.to)
+            else {
                 continue;
             };
-            let event = events::describe(doc.text, &toks, found.first, found.last);
+            let span = doc.span(toks[found.first].start..toks[found.last].end);
+            // A date inside a name ("rue du 19 mars 1962", "Tour de France 2016") is part of the name.
+            if inside_name(&span, entities) {
+                continue;
+            }
+            let mut event = events::describe(doc.text, &toks, found.first, found.last, &spans);
+            // A dateline standing alone is the article's own date.
+            if event.is_empty() && resolved.from == reference && resolved.to == reference {
+                event = match lang {
+                    Lang::Fr => "Date de l'article",
+                    Lang::En => "Date of the article",
+                }
+                .to_string();
+            }
             entries.push(TimelineEntry {
-                span: doc.span(toks[found.first].start..toks[found.last].end),
+                span,
                 timex: resolved.timex,
                 from: resolved.from,
                 to: resolved.to,

@@ -29,26 +29,60 @@ fn dateline(doc: &Document<'_>, lang: Lang) -> Option<NaiveDate> {
     let mut seen_blocks = 0;
     let mut last_block = usize::MAX;
     for s in doc.prose_sentences() {
-        if s.block != last_block {
-            last_block = s.block;
-            seen_blocks += 1;
-            if seen_blocks > DATELINE_BLOCKS {
+        if s.block == last_block {
+            continue;
+        }
+        last_block = s.block;
+        seen_blocks += 1;
+        let toks = sentence_toks(doc, s);
+        for found in recognition::find(&toks, lang) {
+            if found.first > DATELINE_OFFSET {
                 break;
             }
-            let toks = sentence_toks(doc, s);
-            for found in recognition::find(&toks, lang) {
-                if found.first > DATELINE_OFFSET {
-                    break;
-                }
-                if let Expr::Date {
-                    year: Some(y),
-                    month: Some(m),
-                    day,
-                    ..
-                } = found.expr
-                {
-                    return NaiveDate::from_ymd_opt(y, m, day);
-                }
+            let Expr::Date {
+                year: Some(y),
+                month: Some(m),
+                day,
+                ..
+            } = found.expr
+            else {
+                continue;
+            };
+            // A dateline: a date followed by its dash ("3 juillet 2016 . –"), or introduced as the
+            // publication date ("Publié le 17/03/2023"), or standing alone on its line near the start. A date
+            // opening the first sentence ("Le 8 mai 1945, …") is what the article is about, not its date.
+            let after = toks[found.last].end;
+            // On the same line, after at most a place ("4 août 2016, Bolivie, cratère de Maragua . –").
+            let dashed = doc.text[after..]
+                .chars()
+                .take(60)
+                .take_while(|&c| c != '\n')
+                .any(|c| matches!(c, '–' | '—'));
+            let published = toks[..found.first].iter().any(|t| {
+                matches!(
+                    &*t.w,
+                    "publie"
+                        | "publiee"
+                        | "jour"
+                        | "published"
+                        | "updated"
+                        | "posted"
+                        | "modifie"
+                        | "date"
+                )
+            });
+            let block_end = doc
+                .article
+                .blocks
+                .get(s.block)
+                .map_or(s.end, |b| b.span.byte_end);
+            let alone = doc.text[after..block_end]
+                .split_whitespace()
+                .take(4)
+                .count()
+                < 4;
+            if dashed || (seen_blocks <= DATELINE_BLOCKS && (published || alone)) {
+                return NaiveDate::from_ymd_opt(y, m, day);
             }
         }
     }

@@ -53,6 +53,7 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
             };
             month_of(y, m)
         }
+        Expr::MonthOfYear { month, year_offset } => month_of(r.year() + year_offset, *month),
         Expr::Year(y) => year_of(*y),
         Expr::Decade(y) => decade_of(*y),
         Expr::Century(n) => century_of(*n),
@@ -159,7 +160,13 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
         }
         Expr::WeekOf(base) => {
             let b = resolve(base, r, tense)?;
-            Some(week_of(monday_of(b.from)))
+            // A week is named by its first days: "la semaine du 6 octobre" (a Sunday) starts the 7th.
+            let day = if b.from.weekday().num_days_from_monday() >= 5 {
+                b.from + Days::new(2)
+            } else {
+                b.from
+            };
+            Some(week_of(monday_of(day)))
         }
         Expr::Offset { base, days } => {
             let b = resolve(base, r, tense)?;
@@ -171,6 +178,11 @@ pub(crate) fn resolve(expr: &Expr, reference: NaiveDate, tense: Tense) -> Option
             Some(day_of(d))
         }
         Expr::Range(a, b) => resolve_range(a, b, r, tense),
+        Expr::Anaphoric(inner) => resolve(inner, r, tense),
+        Expr::Directed(inner, d) => {
+            let tense = if *d < 0 { Tense::Past } else { Tense::Future };
+            resolve(inner, r, tense)
+        }
         Expr::Until(b) => {
             let end = resolve(b, r, tense)?;
             if end.to < r {
@@ -661,6 +673,8 @@ fn part_of(part: Part, b: &Resolved, base: &Expr) -> Option<Resolved> {
                 Part::SecondHalf => span(day(14), b.to, Grain::Day),
             }
         }
+        // A weekend has no parts worth telling apart.
+        Grain::Week if (b.to - b.from).num_days() < 6 => b.clone(),
         Grain::Week => match part {
             Part::Start => span(b.from, day(1), Grain::Day),
             Part::Middle => span(day(2), day(3), Grain::Day),
@@ -685,24 +699,25 @@ fn part_of(part: Part, b: &Resolved, base: &Expr) -> Option<Resolved> {
         Grain::Season => {
             // Summer (21 June–23 September): the start runs to mid-July, the end from mid-August.
             match part {
-                Part::Start | Part::FirstHalf => span(b.from, day(23), Grain::Day),
+                Part::Start | Part::FirstHalf => span(b.from, day(24), Grain::Day),
                 Part::Middle => span(day(24), day(55), Grain::Day),
                 Part::End | Part::SecondHalf => span(day(55), b.to - Days::new(2), Grain::Day),
             }
         }
         _ => {
-            // Thirds of a decade or century.
-            let len = (b.to - b.from).num_days().max(2) as u64;
-            let third = len / 3;
-            let grain = match b.grain {
-                Grain::Decade | Grain::Century => Grain::Year,
-                _ => Grain::Day,
+            // Decades and centuries: the first, middle and last years (thirds of a century).
+            let y = b.from.year();
+            let years = b.to.year() - y + 1;
+            let (a, z) = match part {
+                Part::Start | Part::FirstHalf => (0, years * 3 / 10),
+                Part::Middle => (years * 3 / 10 + 1, years * 6 / 10),
+                Part::End | Part::SecondHalf => (years * 7 / 10, years - 1),
             };
-            match part {
-                Part::Start | Part::FirstHalf => span(b.from, day(third), grain),
-                Part::Middle => span(day(third), day(2 * third), grain),
-                Part::End | Part::SecondHalf => span(day(2 * third), b.to, grain),
-            }
+            span(
+                NaiveDate::from_ymd_opt(y + a, 1, 1)?,
+                NaiveDate::from_ymd_opt(y + z, 12, 31)?,
+                Grain::Year,
+            )
         }
     })
 }
@@ -714,7 +729,7 @@ fn resolve_range(a: &Expr, b: &Expr, r: NaiveDate, tense: Tense) -> Option<Resol
             year: None,
             month,
             day,
-            weekday,
+            ..
         } => {
             let m = month.unwrap_or(end.to.month());
             let mut y = end.to.year();
@@ -722,7 +737,6 @@ fn resolve_range(a: &Expr, b: &Expr, r: NaiveDate, tense: Tense) -> Option<Resol
             if d.is_some_and(|d| d > end.to) {
                 y -= 1;
             }
-            let _ = weekday;
             day_of(NaiveDate::from_ymd_opt(y, m, *day)?)
         }
         Expr::Month {

@@ -7,6 +7,7 @@ use super::resolution::Tense;
 use crate::article::Lang;
 
 /// Words ending like a future or imparfait that are not verbs.
+#[rustfmt::skip]
 const NOT_VERBS: &[&str] = &[
     "vrai",
     "bras",
@@ -142,12 +143,28 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             {
                 return Some(Tense::Past);
             }
-            if matches!(w, "est" | "sont" | "s'est") && is_participle(next) {
+            // "est arrivé", "s'est tenu" are past; "est prévue" is a present passive.
+            if matches!(w, "est" | "sont") && is_motion_participle(next) {
+                return Some(Tense::Past);
+            }
+            if k > 0
+                && matches!(&*toks[k - 1].w, "s'" | "se")
+                && matches!(w, "est" | "sont")
+                && is_participle(next)
+            {
                 return Some(Tense::Past);
             }
             if matches!(
                 w,
-                "va" | "vont" | "devrait" | "devraient" | "doit" | "doivent"
+                "va" | "vont"
+                    | "allait"
+                    | "allaient"
+                    | "devrait"
+                    | "devraient"
+                    | "doit"
+                    | "doivent"
+                    | "devait"
+                    | "devaient"
             ) && (next.ends_with("er")
                 || next.ends_with("ir")
                 || next.ends_with("re")
@@ -162,6 +179,10 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
                 } else {
                     None
                 };
+            }
+            // The conditional is a future seen from the past ("il a annoncé qu'il viendrait mardi").
+            if is_conditional(t.raw) {
+                return Some(Tense::Future);
             }
             if w.len() > 4 && (w.ends_with("aient") || w.ends_with("ait") && w.len() > 5) {
                 return Some(Tense::Past);
@@ -179,7 +200,7 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             None
         }
         Lang::En => {
-            if matches!(w, "will" | "'ll" | "shall") || w == "going" && next == "to" {
+            if matches!(w, "will" | "'ll" | "shall" | "would") || w == "going" && next == "to" {
                 return Some(Tense::Future);
             }
             if matches!(
@@ -203,6 +224,71 @@ fn marker(toks: &[Tok<'_>], k: usize, lang: Lang) -> Option<Tense> {
             None
         }
     }
+}
+
+/// Conditional forms: `-erait` (not the imparfait `-érait` of "espérait"), and the common irregular ones.
+fn is_conditional(raw: &str) -> bool {
+    raw.ends_with("erait")
+        || raw.ends_with("eraient")
+        || matches!(
+            raw,
+            "aurait"
+                | "auraient"
+                | "serait"
+                | "seraient"
+                | "pourrait"
+                | "pourraient"
+                | "devrait"
+                | "devraient"
+                | "faudrait"
+                | "voudrait"
+                | "voudraient"
+                | "irait"
+                | "iraient"
+                | "viendrait"
+                | "viendraient"
+                | "prendrait"
+                | "prendraient"
+                | "tiendrait"
+                | "tiendraient"
+                | "permettrait"
+                | "permettraient"
+                | "mettrait"
+                | "mettraient"
+                | "verrait"
+                | "verraient"
+        )
+}
+
+/// Participles of the verbs conjugated with "être" (Dr and Mrs Vandertramp).
+fn is_motion_participle(w: &str) -> bool {
+    let stem = w.trim_end_matches('s').trim_end_matches('e');
+    matches!(
+        stem,
+        "arriv"
+            | "parti"
+            | "venu"
+            | "mort"
+            | "n"
+            | "deced"
+            | "tomb"
+            | "entr"
+            | "sorti"
+            | "rest"
+            | "devenu"
+            | "revenu"
+            | "mont"
+            | "descendu"
+            | "retourn"
+            | "survenu"
+            | "intervenu"
+            | "pass"
+            | "all"
+            | "rentr"
+            | "reparti"
+            | "ressorti"
+            | "parvenu"
+    )
 }
 
 fn is_participle(w: &str) -> bool {
