@@ -40,7 +40,27 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if let Some(a) = later(r, w) {
         return Some(a);
     }
-    colon(r, w)
+    colon(r, w).or_else(|| signature(r, w))
+}
+
+/// A quotation set apart, signed on the next line: "« … »" then "— Robert Kopp, professeur …".
+fn signature(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let doc = r.doc;
+    let dash = w.close + 1;
+    if !(r.is_punct(dash, "—") || r.is_punct(dash, "–") || r.is_punct(dash, "-")) {
+        return None;
+    }
+    let close_sentence = &doc.sentences[doc.sentence_at(doc.tokens[w.close].start)?];
+    let dash_sentence = &doc.sentences[doc.sentence_at(doc.tokens.get(dash)?.start)?];
+    if close_sentence.block == dash_sentence.block {
+        return None;
+    }
+    let speaker = r.source_after(dash + 1, dash_sentence.tokens.end)?;
+    Some(Attribution {
+        cue: dash..dash + 1,
+        speaker: Some(speaker),
+        participle: false,
+    })
 }
 
 /// A cue opening the next sentence: "« … ». C'est ce qu'a annoncé le président."
@@ -326,7 +346,13 @@ fn later(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                         .then(|| r.source_after(end, w.after))
                         .flatten()
                 })
-                .or_else(|| r.source_before(w.close + 1, k));
+                .or_else(|| r.source_before(w.close + 1, k))
+                .or_else(|| {
+                    // "X a fait part d'un « … » et a prévenu …": the subject of the clause before.
+                    r.is(k.saturating_sub(1), &["et", "mais", "and", "but"])
+                        .then(|| coordinated_subject(r, w.before, w.open))
+                        .flatten()
+                });
             return Some(Attribution {
                 cue: k..end,
                 speaker,

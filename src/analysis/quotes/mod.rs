@@ -178,18 +178,36 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     // A name in marks mid-sentence: every word capitalised, a few words, no verb of saying just before.
     let inside = w.open + 1..w.close;
     let words: Vec<usize> = inside.clone().filter(|&i| r.is_word(i)).collect();
+    let sentence_punct = inside
+        .clone()
+        .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
+    let all_capitalised = words
+        .iter()
+        .all(|&i| r.capitalised(i) || r.is(i, lex.links) || r.is(i, lex.determiners));
     let name_like = !words.is_empty()
-        && words.len() <= 6
         && r.capitalised(words[0])
-        && words
-            .iter()
-            .all(|&i| r.capitalised(i) || r.is(i, lex.links) || r.is(i, lex.determiners))
-        && !inside
-            .clone()
-            .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
-    if name_like {
-        let said_just_before = open > 0 && (r.is_verb(open - 1) || r.is_punct(open - 1, ":"));
+        && !sentence_punct
+        && ((words.len() <= 6 && all_capitalised) || words.len() <= 3);
+    let starts_sentence = open == w.before || (open > 0 && r.is_punct(open - 1, ":"));
+    if name_like && !starts_sentence {
+        let said_just_before = open > 0 && r.is_verb(open - 1);
         return !said_just_before;
+    }
+    // A word or two qualifying the noun that follows: "notre « proche » voisinage".
+    if words.len() <= 2 && !sentence_punct {
+        let next = w.close + 1;
+        let modifier = r.is_word(next)
+            && !r.capitalised(next)
+            && !r.is(next, lex.stops)
+            && !r.is(next, lex.relatives)
+            && !r.is(next, lex.links)
+            && !r.is(next, lex.determiners)
+            && !r.is(next, lex.aux)
+            && !r.is_verb(next)
+            && r.clitic(next).is_none();
+        if modifier {
+            return true;
+        }
     }
     false
 }
@@ -284,14 +302,20 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         .rev()
         .filter(|s| s.mention.tokens.end <= at && s.block >= reach)
         .find(|s| compatible(s.mention.female, s.mention.plural));
-    if let Some(source) = source {
-        return Some(names.speaker(r, &source.mention.tokens, source.mention.female));
+    // The nearest of the last source and the last person named.
+    let name = if pronoun.plural() {
+        None
+    } else {
+        names.person_before(r, at, reach, |female| compatible(female, false))
+    };
+    match (source, name) {
+        (Some(source), Some(name)) if name.start > source.mention.tokens.end => {
+            Some(names.speaker(r, &name, None))
+        }
+        (Some(source), _) => Some(names.speaker(r, &source.mention.tokens, source.mention.female)),
+        (None, Some(name)) => Some(names.speaker(r, &name, None)),
+        (None, None) => None,
     }
-    if pronoun.plural() {
-        return None;
-    }
-    let name = names.person_before(r, at, reach)?;
-    Some(names.speaker(r, &name, None))
 }
 
 #[cfg(test)]

@@ -19,6 +19,12 @@ const PARTICLES: &[&str] = &[
     "dos", "del", "della", "la", "le",
 ];
 
+/// Endings of nationality nouns ("Brésilienne", "Français", "Américain").
+const NATIONALITY_ENDINGS: &[&str] = &[
+    "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "and", "ande", "ol", "ole", "an",
+    "ane",
+];
+
 impl<'e> Names<'e> {
     pub(super) fn scan(r: &Reader<'_>, entities: &'e [Entity]) -> Self {
         let doc = r.doc;
@@ -55,6 +61,18 @@ impl<'e> Names<'e> {
                     }
                     k += 1;
                 }
+                // "la Brésilienne Rafaela Silva": a nationality before a name is not part of it.
+                let start = if end - start >= 3
+                    && start > 0
+                    && r.is_det(start - 1)
+                    && NATIONALITY_ENDINGS
+                        .iter()
+                        .any(|e| r.word(start).ends_with(e))
+                {
+                    start + 1
+                } else {
+                    start
+                };
                 if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, PARTICLES)) {
                     runs.push((start..end, sentence.block));
                 }
@@ -142,6 +160,7 @@ impl<'e> Names<'e> {
         r: &Reader<'_>,
         at: usize,
         reach: usize,
+        fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
         let block_of = |t: usize| {
             r.doc
@@ -154,7 +173,10 @@ impl<'e> Names<'e> {
                 .iter()
                 .rev()
                 .filter(|(range, e)| {
-                    range.end <= at && e.kind == EntityKind::Person && !r.in_quote[range.start]
+                    range.end <= at
+                        && e.kind == EntityKind::Person
+                        && !r.in_quote[range.start]
+                        && fits(r.name_gender(range))
                 })
                 .find(|(range, _)| block_of(range.start) >= reach)
                 .map(|(range, _)| range.clone());
@@ -171,7 +193,7 @@ impl<'e> Names<'e> {
                             && run.start > 1
                             && r.is(run.start - 2, r.lex.titles)));
                 let place = run.start > 0 && r.is(run.start - 1, &["à", "en", "au", "aux", "in"]);
-                (words >= 2 || titled) && !place
+                (words >= 2 || titled) && !place && fits(r.name_gender(run))
             })
             .map(|(run, _)| run.clone())
     }

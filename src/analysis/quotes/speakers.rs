@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, Pronoun, eq_lower, in_list, lowercase};
+use super::lexicon::{FEMALE_NAMES, Lexicon, MALE_NAMES, Pronoun, eq_lower, in_list, lowercase};
 use crate::analysis::Document;
 use crate::analysis::text::TokenKind;
 
@@ -323,8 +323,23 @@ impl<'d> Reader<'d> {
         (female, self.is(first, self.lex.plural))
     }
 
+    /// The gender a name's first name tells, skipping titles ("M." is masculine, "Mme" feminine).
+    pub(super) fn name_gender(&self, range: &Range<usize>) -> Option<bool> {
+        let first = range
+            .clone()
+            .find(|&i| self.is_word(i) && !self.is_det(i))?;
+        if self.is(first, FEMALE_NAMES) {
+            Some(true)
+        } else if self.is(first, MALE_NAMES) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     fn mention(&self, tokens: Range<usize>, description: &Range<usize>) -> Mention {
         let (female, plural) = self.agreement(description);
+        let female = female.or_else(|| self.name_gender(&tokens));
         Mention {
             tokens,
             pronoun: None,
