@@ -29,6 +29,11 @@ pub(super) struct Window {
 /// Finds the cue and source of a quotation.
 pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if let Some(a) = incise(r, w) {
+        if a.participle
+            && let Some(b) = before(r, w)
+        {
+            return Some(b);
+        }
         return Some(a);
     }
     if let Some(a) = following(r, w) {
@@ -102,7 +107,8 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
         while k < end && r.is(k, r.lex.adverbs) && !r.is_verb(k) {
             k += 1;
         }
-        return (k < end && r.is_verb(k)).then_some((k + 1, Some(mention)));
+        // After "a-t-il", any participle reports: "a-t-il plaisanté".
+        return (k < end && r.is_word(k)).then_some((k + 1, Some(mention)));
     }
     let mut k = i;
     while k < end && k - i < 4 && (r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs)) && !r.is_verb(k) {
@@ -141,6 +147,22 @@ pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) ->
         }
     }
     r.clause_subject(start, first)
+}
+
+/// A past participle standing without its auxiliary ("qualifié de", "lancé à"): an adjective, not a report.
+fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
+    let w = r.word(verb);
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e));
+    participle && first == verb && !(verb > 0 && r.pronoun(verb - 1).is_some())
+}
+
+/// The agent of a passive right after a quotation: "qualifié de « … » par ses détracteurs".
+fn agent_after(r: &Reader<'_>, w: &Window) -> Option<Mention> {
+    let k = w.close + 1;
+    if !r.is(k, &["par", "by"]) {
+        return None;
+    }
+    r.source_after(k + 1, w.after)
 }
 
 /// A participle in "-ant" ("ajoutant", "estimant"), whose subject is the clause's.
@@ -261,7 +283,9 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         // "Pour Giovanni Barocco, « … »": a named source, then a comma.
         if r.is(k, &["pour", "for"])
             && let Some(speaker) = r.source_after(k + 1, w.open)
-            && (speaker.pronoun.is_some() || r.is_pure_name(&speaker.tokens))
+            && (speaker.pronoun.is_some()
+                || r.is_pure_name(&speaker.tokens)
+                || speaker.tokens.end + 1 == w.open)
             && r.is_punct(speaker.tokens.end, ",")
         {
             return Some(Attribution {
@@ -284,14 +308,43 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 first += 1;
             }
             if is_participle(r, k) {
+                // "ce dernier estimant …": a subject right before the participle is its own.
+                let own = (k > w.before && !r.is_punct(k - 1, ","))
+                    .then(|| r.source_before(w.before, k))
+                    .flatten();
                 return Some(Attribution {
                     cue: k..k + 1,
-                    speaker: None,
-                    participle: true,
+                    participle: own.is_none(),
+                    speaker: own,
                 });
             }
             if is_passive(r, first, k) {
                 continue;
+            }
+            if is_bare_participle(r, first, k) {
+                if let Some(agent) = agent_after(r, w) {
+                    return Some(Attribution {
+                        cue: k..k + 1,
+                        speaker: Some(agent),
+                        participle: false,
+                    });
+                }
+                continue;
+            }
+            // "comme l'indique X : « … »": the subject follows the verb.
+            let mut c = first;
+            while c > w.before && r.is(c - 1, &["l'", "le"]) {
+                c -= 1;
+            }
+            if c > w.before
+                && r.is(c - 1, &["comme", "as"])
+                && let Some(speaker) = r.source_after(k + 1, w.open)
+            {
+                return Some(Attribution {
+                    cue: c - 1..k + 1,
+                    speaker: Some(speaker),
+                    participle: false,
+                });
             }
             let speaker = r
                 .source_before(w.before, first)
@@ -336,7 +389,8 @@ fn later(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             });
         }
         if let Some((end, clitic)) = verb_group(r, k, w.after) {
-            if is_participle(r, end - 1) {
+            if is_participle(r, end - 1) || (clitic.is_none() && is_bare_participle(r, k, end - 1))
+            {
                 k = end;
                 continue;
             }

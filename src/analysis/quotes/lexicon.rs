@@ -132,7 +132,7 @@ const FR_ER_STEMS: &[&str] = &[
     "interpell", "raill", "tranch", "protest", "prédi", "assén", "assèn", "dévoil", "révél",
     "révèl", "sign", "compar", "tonn", "s'exclam", "s'interrog", "s'inquièt", "s'inquiét",
     "s'indign", "s'alarm", "s'emport", "emport", "énonc", "énonç", "formul", "rapp", "expos",
-    "développ", "illustr", "chiffr",
+    "développ", "illustr", "interroge",
 ];
 
 #[rustfmt::skip]
@@ -289,7 +289,7 @@ fn french() -> Lexicon {
             "genre", "loi", "pacte", "accord", "traité", "sommet", "conférence", "colloque",
             "forum", "prix", "trophée", "récompense", "titre", "statut", "grade", "appellation",
             "vocable", "qualificatif", "sigle", "acronyme", "tag", "mention", "signe", "panneau",
-            "pancarte", "banderole", "inscription", "inscrit", "inscrite", "organisation", "autoproclamé", "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette",
+            "pancarte", "banderole", "inscription", "auteur", "auteure", "autrice", "réalisateur", "réalisatrice", "élu", "élue", "élus", "sacré", "sacrée", "désigné", "désignée", "inscrit", "inscrite", "organisation", "autoproclamé", "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette",
         ],
         titles: &[
             "m", "m.", "mme", "mmes", "mlle", "mm", "dr", "pr", "me", "mgr", "maître", "docteur",

@@ -81,17 +81,28 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::with_capacity(windows.len());
     // The speaker of the previous quotation and its block, for quotations without a cue.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
+    // The closing mark of the last pair left out as a title or a name, for lists of them.
+    let mut last_excluded: Option<usize> = None;
     for (pair, open, close) in windows {
         let window = window(r, open, close);
-        if excluded(r, &window) {
+        let listed = last_excluded.is_some_and(|c| {
+            c < open
+                && (c + 1..open)
+                    .all(|k| r.is_punct(k, ",") || r.is(k, &["et", "ou", "encore", "and", "or"]))
+        });
+        if listed || excluded(r, &window) {
+            last_excluded = Some(close);
             continue;
         }
         let words = (open + 1..close).filter(|&i| r.is_word(i)).count();
         let attribution = cues::attribute(r, &window).filter(|a| {
             // A short quotation needs its cue close by: a verb far back in a long sentence says something else.
-            words >= MIN_WORDS_WITHOUT_CUE
-                || a.cue.start > close
-                || (a.cue.end..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+            let reach = if a.cue.start > close {
+                (close + 1..a.cue.start).filter(|&k| !r.in_quote[k]).count() <= 3
+            } else {
+                (a.cue.end..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+            };
+            words >= MIN_WORDS_WITHOUT_CUE || reach
         });
         if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
             continue;
@@ -164,7 +175,7 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     if open > 0 {
         // "le film « … »", "surnommé « … »", "fichés « S »", "l'opération dite « … »".
         let mut k = open - 1;
-        if r.is_det(k) && k > 0 {
+        if (r.is_det(k) || r.is(k, lex.links)) && k > 0 {
             k -= 1;
         }
         if !r.in_quote[k] && r.is(k, lex.labels) {
@@ -275,6 +286,13 @@ fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
     sources
 }
 
+/// Whether token `i` opens its sentence (a name there is the subject).
+fn opens_sentence(r: &Reader<'_>, i: usize) -> bool {
+    let doc = r.doc;
+    doc.sentence_at(doc.tokens[i].start)
+        .is_some_and(|s| doc.sentences[s].tokens.start == i)
+}
+
 /// How many blocks back a pronoun may look for its antecedent.
 const PRONOUN_REACH: usize = 3;
 
@@ -309,7 +327,9 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         names.person_before(r, at, reach, |female| compatible(female, false))
     };
     match (source, name) {
-        (Some(source), Some(name)) if name.start > source.mention.tokens.end => {
+        (Some(source), Some(name))
+            if name.start > source.mention.tokens.end && opens_sentence(r, name.start) =>
+        {
             Some(names.speaker(r, &name, None))
         }
         (Some(source), _) => Some(names.speaker(r, &source.mention.tokens, source.mention.female)),

@@ -192,7 +192,10 @@ impl<'e> Names<'e> {
                         || (r.is_punct(run.start - 1, ".")
                             && run.start > 1
                             && r.is(run.start - 2, r.lex.titles)));
-                let place = run.start > 0 && r.is(run.start - 1, &["à", "en", "au", "aux", "in"]);
+                // After "à", "en" a run is a place; after "de", "des" a complement ("des Nations unies").
+                let place = run.start > 0
+                    && (r.is(run.start - 1, &["à", "en", "au", "aux", "in", "of"])
+                        || r.is(run.start - 1, r.lex.links));
                 (words >= 2 || titled) && !place && fits(r.name_gender(run))
             })
             .map(|(run, _)| run.clone())
@@ -214,6 +217,9 @@ fn without_titles(r: &Reader<'_>, tokens: &Range<usize>) -> Range<usize> {
 fn description(r: &Reader<'_>, tokens: &Range<usize>) -> String {
     let mut start = tokens.start;
     if start + 1 < tokens.end && r.is_det(start) {
+        start += 1;
+    }
+    if start + 1 < tokens.end && matches!(r.word(start), "'" | "’") {
         start += 1;
     }
     text_of(r, &(start..tokens.end)).to_string()

@@ -135,11 +135,12 @@ impl<'d> Reader<'d> {
                 let base = &word[..word.len() - suffix.len()];
                 let mut buf = String::new();
                 let lower = lowercase(base, &mut buf);
-                if self.lex.is_verb(lower) {
-                    return Some((*pronoun, false));
-                }
                 if in_list(lower, self.lex.aux) {
                     return Some((*pronoun, true));
+                }
+                // The inversion itself shows a verb: "plaisante-t-il", "explique-t-elle".
+                if self.lex.is_verb(lower) || suffix.starts_with("-t-") || lower.len() > 3 {
+                    return Some((*pronoun, false));
                 }
             }
         }
@@ -197,6 +198,9 @@ impl<'d> Reader<'d> {
         if in_list(lower, lex.determiners) || in_list(lower, lex.links) {
             return true;
         }
+        if matches!(lower, "plus" | "moins" | "most" | "least") && i > 0 && self.is_det(i - 1) {
+            return true;
+        }
         if in_list(lower, lex.stops)
             || in_list(lower, lex.relatives)
             || in_list(lower, lex.aux)
@@ -210,6 +214,10 @@ impl<'d> Reader<'d> {
         }
         if lex.is_verb(lower) {
             return false;
+        }
+        // Superlatives: "la plus haute autorité".
+        if matches!(lower, "plus" | "moins" | "most" | "least") && i > 0 && self.is_det(i - 1) {
+            return true;
         }
         // Conjugated forms that end a subject ("gèrera", "discuteront", "affichait").
         !["era", "eront", "ront", "ait", "aient", "èrent"]
@@ -235,10 +243,14 @@ impl<'d> Reader<'d> {
             i += 1;
         }
         let mut stop = i;
-        while stop > start && (self.is_link(stop - 1) || self.is_det(stop - 1)) {
+        while stop > start
+            && (self.is_link(stop - 1)
+                || self.is_det(stop - 1)
+                || self.is_detached_apostrophe(stop - 1))
+        {
             stop -= 1;
         }
-        (stop > start).then_some(start..stop)
+        (stop > start && self.has_content(&(start..stop))).then_some(start..stop)
     }
 
     /// A noun phrase read backwards from just before `end`, not before `start`; a parenthesis just before `end`
@@ -257,11 +269,22 @@ impl<'d> Reader<'d> {
         while k > start && end - k < MAX_NP && self.is_np_word(k - 1) {
             k -= 1;
         }
-        // Start at a determiner, a title or a capitalised word.
         while k < end && (self.is_link(k) && !self.is_det(k)) {
             k += 1;
         }
-        (k < end).then_some(k..end)
+        (k < end && self.has_content(&(k..end))).then_some(k..end)
+    }
+
+    /// Whether a range holds a word other than determiners and links.
+    fn has_content(&self, range: &Range<usize>) -> bool {
+        range
+            .clone()
+            .any(|i| self.is_word(i) && !self.is_det(i) && !self.is_link(i) && !self.is_title(i))
+    }
+
+    /// Whether a noun phrase can be a subject: it starts with a determiner, a title or a capital.
+    pub(super) fn is_subject_like(&self, range: &Range<usize>) -> bool {
+        self.is_det(range.start) || self.is_title(range.start) || self.capitalised(range.start)
     }
 
     /// Whether every token of `range` belongs to a name (with titles and particles).
@@ -415,6 +438,11 @@ impl<'d> Reader<'d> {
 
     /// The source named right after `i` (after "selon", or an inverted verb), not past `end`.
     pub(super) fn source_after(&self, i: usize, end: usize) -> Option<Mention> {
+        if i < end
+            && let Some(p) = self.pronoun(i)
+        {
+            return Some(self.pronoun_mention(i, p));
+        }
         let i = self.skip_adverbials(i, end);
         if i >= end {
             return None;
@@ -422,7 +450,11 @@ impl<'d> Reader<'d> {
         if let Some(p) = self.pronoun(i) {
             return Some(self.pronoun_mention(i, p));
         }
-        let np = self.segment_forward(i, end)?;
+        let np = self.segment_forward(i, end).filter(|np| {
+            self.is_subject_like(np)
+                || (np.start > 0 && self.is_link(np.start - 1))
+                || self.inner_name(np).is_some()
+        })?;
         if self.is_pure_name(&np) {
             return Some(self.mention(np.clone(), &np));
         }
@@ -453,7 +485,7 @@ impl<'d> Reader<'d> {
         let mut j = verb;
         while j > start
             && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
-            && !self.is_det(j - 1)
+            && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
         {
             j -= 1;
         }
@@ -518,10 +550,8 @@ impl<'d> Reader<'d> {
         }
         let head = subjects
             .iter()
-            .find(|s| self.is_det(s.start) || self.capitalised(s.start))
-            .or(subjects.first())
-            .map(|s| (*s).clone())
-            .or_else(|| segments.first().map(|(s, _)| s.clone()))?;
+            .find(|s| self.is_subject_like(s))
+            .map(|s| (*s).clone())?;
         if let Some(name) = self.inner_name(&head) {
             return Some(self.mention(name, &head));
         }
