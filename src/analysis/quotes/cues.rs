@@ -153,7 +153,18 @@ pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) ->
 fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
     let w = r.word(verb);
     let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e));
-    participle && first == verb && !(verb > 0 && r.pronoun(verb - 1).is_some())
+    // "a dénoncé … et averti que": a participle coordinated with one that has its auxiliary.
+    let coordinated = verb > 0 && r.is(verb - 1, &["et", "and"]);
+    participle && first == verb && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
+}
+
+/// The agent of a bare participle before the quotation: "qualifiés par l'entreprise de « … »".
+fn agent_between(r: &Reader<'_>, verb: usize, open: usize) -> Option<Mention> {
+    let k = verb + 1;
+    if !r.is(k, &["par", "by"]) {
+        return None;
+    }
+    r.source_after(k + 1, open)
 }
 
 /// The agent of a passive right after a quotation: "qualifié de « … » par ses détracteurs".
@@ -282,11 +293,13 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         }
         // "Pour Giovanni Barocco, « … »": a named source, then a comma.
         if r.is(k, &["pour", "for"])
+            && (k == w.before || r.is_punct(k - 1, ","))
             && let Some(speaker) = r.source_after(k + 1, w.open)
+            && r.is_punct(speaker.tokens.end, ",")
             && (speaker.pronoun.is_some()
                 || r.is_pure_name(&speaker.tokens)
-                || speaker.tokens.end + 1 == w.open)
-            && r.is_punct(speaker.tokens.end, ",")
+                || r.capitalised(speaker.tokens.end - 1)
+                || w.open - speaker.tokens.end <= 8)
         {
             return Some(Attribution {
                 cue: k..k + 1,
@@ -322,14 +335,15 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 continue;
             }
             if is_bare_participle(r, first, k) {
-                if let Some(agent) = agent_after(r, w) {
-                    return Some(Attribution {
-                        cue: k..k + 1,
-                        speaker: Some(agent),
-                        participle: false,
-                    });
+                // "qualifié de « … »" reports only right before the quotation; its source is the agent.
+                if (k + 1..w.open).filter(|&t| !r.in_quote[t]).count() > 6 {
+                    continue;
                 }
-                continue;
+                return Some(Attribution {
+                    cue: k..k + 1,
+                    speaker: agent_between(r, k, w.open).or_else(|| agent_after(r, w)),
+                    participle: false,
+                });
             }
             // "comme l'indique X : « … »": the subject follows the verb.
             let mut c = first;

@@ -54,6 +54,9 @@ pub struct Quote {
 /// quotes (« gilets jaunes »).
 const MIN_WORDS_WITHOUT_CUE: usize = 4;
 
+/// The most words a title or name after a label word ("le film « … »") has.
+const MAX_TITLE_WORDS: usize = 8;
+
 /// How many tokens may separate a short quotation from a cue before it.
 const SHORT_QUOTE_REACH: usize = 16;
 
@@ -83,6 +86,8 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     // The closing mark of the last pair left out as a title or a name, for lists of them.
     let mut last_excluded: Option<usize> = None;
+    // The closing mark and cue of the last quotation kept.
+    let mut last_accepted: Option<(usize, bool)> = None;
     for (pair, open, close) in windows {
         let window = window(r, open, close);
         let listed = last_excluded.is_some_and(|c| {
@@ -95,12 +100,17 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         let words = (open + 1..close).filter(|&i| r.is_word(i)).count();
+        // A partial quotation after another in the same sentence counts its distance to the cue from there.
+        let chained = last_accepted
+            .filter(|&(c, _)| c >= window.before && c < open)
+            .map(|(c, _)| c);
         let attribution = cues::attribute(r, &window).filter(|a| {
             // A short quotation needs its cue close by: a verb far back in a long sentence says something else.
             let reach = if a.cue.start > close {
                 (close + 1..a.cue.start).filter(|&k| !r.in_quote[k]).count() <= 3
             } else {
-                (a.cue.end..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+                let from = chained.map_or(a.cue.end, |c| c.max(a.cue.end));
+                (from..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
             };
             words >= MIN_WORDS_WITHOUT_CUE || reach
         });
@@ -132,6 +142,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             None => (same_block, None),
         };
         previous = Some((pair.block, speaker.clone()));
+        last_accepted = Some((close, cue.is_some()));
         quotes.push(Quote {
             span: doc.span(pair.inner.clone()),
             speaker,
@@ -172,13 +183,16 @@ fn window(r: &Reader<'_>, open: usize, close: usize) -> Window {
 fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     let lex = r.lex;
     let open = w.open;
+    let inside = w.open + 1..w.close;
+    let words: Vec<usize> = inside.clone().filter(|&i| r.is_word(i)).collect();
     if open > 0 {
-        // "le film « … »", "surnommé « … »", "fichés « S »", "l'opération dite « … »".
+        // "le film « … »", "surnommé « … »", "fichés « S »", "l'opération dite « … »": a title or a name is
+        // short; a clause after "le journal" is what the journal says.
         let mut k = open - 1;
         if (r.is_det(k) || r.is(k, lex.links)) && k > 0 {
             k -= 1;
         }
-        if !r.in_quote[k] && r.is(k, lex.labels) {
+        if !r.in_quote[k] && r.is(k, lex.labels) && words.len() <= MAX_TITLE_WORDS {
             return true;
         }
         // A translation in brackets after another quotation: "« … » ( « … » )".
@@ -187,8 +201,6 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         }
     }
     // A name in marks mid-sentence: every word capitalised, a few words, no verb of saying just before.
-    let inside = w.open + 1..w.close;
-    let words: Vec<usize> = inside.clone().filter(|&i| r.is_word(i)).collect();
     let sentence_punct = inside
         .clone()
         .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
@@ -198,27 +210,12 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     let name_like = !words.is_empty()
         && r.capitalised(words[0])
         && !sentence_punct
-        && ((words.len() <= 6 && all_capitalised) || words.len() <= 3);
+        && words.len() <= 6
+        && all_capitalised;
     let starts_sentence = open == w.before || (open > 0 && r.is_punct(open - 1, ":"));
     if name_like && !starts_sentence {
         let said_just_before = open > 0 && r.is_verb(open - 1);
         return !said_just_before;
-    }
-    // A word or two qualifying the noun that follows: "notre « proche » voisinage".
-    if words.len() <= 2 && !sentence_punct {
-        let next = w.close + 1;
-        let modifier = r.is_word(next)
-            && !r.capitalised(next)
-            && !r.is(next, lex.stops)
-            && !r.is(next, lex.relatives)
-            && !r.is(next, lex.links)
-            && !r.is(next, lex.determiners)
-            && !r.is(next, lex.aux)
-            && !r.is_verb(next)
-            && r.clitic(next).is_none();
-        if modifier {
-            return true;
-        }
     }
     false
 }
