@@ -76,10 +76,15 @@ impl Lexicon {
 
 /// Whether `word` equals the lowercase `lower`, ignoring case, without allocating.
 pub(super) fn eq_lower(word: &str, lower: &str) -> bool {
-    if word.len() == lower.len() && word.is_ascii() {
+    // Lowercasing keeps the byte length of the Latin, Greek and Cyrillic letters news text uses, so a length
+    // mismatch settles most comparisons at once.
+    if word.len() != lower.len() {
+        return false;
+    }
+    if word.is_ascii() {
         return word.eq_ignore_ascii_case(lower);
     }
-    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    word == lower || word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Whether `word` is one of the lowercase `list`, ignoring case and the kind of apostrophe.
@@ -88,7 +93,7 @@ pub(super) fn in_list(word: &str, list: &[&str]) -> bool {
 }
 
 fn eq_lower_apostrophe(word: &str, lower: &str) -> bool {
-    if !word.contains('’') {
+    if word.is_ascii() || !word.contains('’') {
         return eq_lower(word, lower);
     }
     word.chars()

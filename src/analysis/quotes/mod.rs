@@ -312,11 +312,12 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
                 Pronoun::TheyFeminine => female != Some(false),
             }
     };
-    let source = sources
+    let end = sources.partition_point(|s| s.mention.tokens.start < at);
+    let source = sources[..end]
         .iter()
         .rev()
-        .filter(|s| s.mention.tokens.end <= at && s.block >= reach)
-        .find(|s| compatible(s.mention.female, s.mention.plural));
+        .take_while(|s| s.block >= reach)
+        .find(|s| s.mention.tokens.end <= at && compatible(s.mention.female, s.mention.plural));
     // The nearest of the last source and the last person named.
     let name = if pronoun.plural() {
         None

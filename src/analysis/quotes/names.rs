@@ -1,6 +1,7 @@
 //! Names for speakers: the entities of the recogniser when it gives them, capitalised word runs otherwise; the
 //! fullest form of a name in the article is its canonical name ("M. Di Giacomo" → "Flavio Di Giacomo").
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Speaker;
@@ -12,6 +13,8 @@ pub(super) struct Names<'e> {
     entities: Vec<(Range<usize>, &'e Entity)>,
     /// Capitalised runs of the prose outside quotations, with their block.
     runs: Vec<(Range<usize>, usize)>,
+    /// The runs ending with each word, to find a name's fullest form.
+    by_last_word: HashMap<String, Vec<usize>>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -79,9 +82,15 @@ impl<'e> Names<'e> {
                 i = end;
             }
         }
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (run, _)) in runs.iter().enumerate() {
+            let last = r.word(run.end - 1);
+            by_last_word.entry(last.to_string()).or_default().push(i);
+        }
         Names {
             entities: ranges,
             runs,
+            by_last_word,
         }
     }
 
@@ -141,8 +150,10 @@ impl<'e> Names<'e> {
     fn fullest(&self, r: &Reader<'_>, tokens: &Range<usize>) -> String {
         let name = text_of(r, &without_titles(r, tokens));
         let mut best = name;
-        for (run, _) in &self.runs {
-            let run_text = text_of(r, &without_titles(r, run));
+        let last = r.word(tokens.end.saturating_sub(1).max(tokens.start));
+        let candidates = self.by_last_word.get(last).map_or(&[][..], Vec::as_slice);
+        for &i in candidates {
+            let run_text = text_of(r, &without_titles(r, &self.runs[i].0));
             if run_text.len() > best.len()
                 && run_text.ends_with(best)
                 && run_text[..run_text.len() - best.len()].ends_with(' ')
@@ -168,23 +179,24 @@ impl<'e> Names<'e> {
                 .map_or(0, |s| r.doc.sentences[s].block)
         };
         if !self.entities.is_empty() {
-            return self
-                .entities
+            let end = self.entities.partition_point(|(range, _)| range.start < at);
+            return self.entities[..end]
                 .iter()
                 .rev()
-                .filter(|(range, e)| {
+                .take_while(|(range, _)| block_of(range.start) >= reach)
+                .find(|(range, e)| {
                     range.end <= at
                         && e.kind == EntityKind::Person
                         && !r.in_quote[range.start]
                         && fits(r.name_gender(range))
                 })
-                .find(|(range, _)| block_of(range.start) >= reach)
                 .map(|(range, _)| range.clone());
         }
-        self.runs
+        let end = self.runs.partition_point(|(run, _)| run.end <= at);
+        self.runs[..end]
             .iter()
             .rev()
-            .filter(|(run, block)| run.end <= at && *block >= reach)
+            .take_while(|(_, block)| *block >= reach)
             .find(|(run, _)| {
                 let words = run.clone().filter(|&t| r.is_name_word(t)).count();
                 let titled = run.start > 0
