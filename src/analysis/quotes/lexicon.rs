@@ -49,8 +49,11 @@ pub(super) struct Lexicon {
     pub according: &'static [&'static [&'static str]],
     /// Inverted subject clitics glued to the verb ("-t-il").
     pub clitics: &'static [(&'static str, Pronoun)],
-    /// Words just before a quotation mark that make the quote a title, a name or a label.
+    /// Nouns just before a quotation mark that make a capitalised quote a title or a name ("le film", "le
+    /// parti").
     pub labels: &'static [&'static str],
+    /// Words that make any quote after them a name or a mention of words ("surnommé", "le mot").
+    pub naming: &'static [&'static str],
     /// Titles before a name ("M.", "Mme", "Mr").
     pub titles: &'static [&'static str],
     /// Capitalised words that are not names when they open a sentence.
@@ -278,23 +281,29 @@ fn french() -> Lexicon {
             ("-elles", Pronoun::TheyFeminine),
         ],
         labels: &[
+            "film", "films", "livre", "livres", "roman", "album", "chanson", "titre", "journal",
+            "quotidien", "hebdomadaire", "mensuel", "magazine", "revue", "émission", "série",
+            "feuilleton", "opération", "plan", "programme", "projet", "parti", "mouvement", "label",
+            "marque", "classe", "catégorie", "fiché", "fichée", "fichés", "fichées", "fiche", "portail",
+            "site", "festival", "pièce", "spectacle", "exposition", "campagne", "ouvrage", "tribune",
+            "affaire", "dossier", "dispositif", "réseau", "concept", "collectif", "association",
+            "groupe", "équipe", "club", "navire", "bateau", "avion", "mission", "logiciel",
+            "application", "jeu", "rubrique", "chronique", "blog", "compte", "page", "code", "logo",
+            "type", "modèle", "style", "genre", "loi", "pacte", "accord", "traité", "sommet",
+            "conférence", "colloque", "forum", "prix", "trophée", "récompense", "statut", "grade",
+            "sigle", "acronyme", "tag", "auteur", "auteure", "autrice", "réalisateur",
+            "réalisatrice", "organisation", "opérations", "version", "édition", "salon", "marché",
+        ],
+        naming: &[
             "surnommé", "surnommée", "surnommés", "surnommées", "baptisé", "baptisée", "baptisés",
-            "baptisées", "appelé", "appelée", "appelés", "appelées", "dénommé", "dénommée",
-            "nommé", "nommée", "intitulé", "intitulée", "intitulés", "intitulées", "dite", "dits",
-            "dites", "film", "films", "livre", "livres", "roman", "album", "chanson", "titre",
-            "journal", "quotidien", "hebdomadaire", "mensuel", "magazine", "revue", "émission",
-            "série", "feuilleton", "opération", "plan", "programme", "projet", "parti",
-            "mouvement", "slogan", "hashtag", "mot", "mots", "terme", "termes", "expression",
-            "label", "marque", "surnom", "nom", "classe", "catégorie", "fiché", "fichée", "fichés",
-            "fichées", "fiche", "portail", "site", "festival", "pièce", "spectacle", "exposition",
-            "campagne", "ouvrage", "tribune", "affaire", "dossier", "dispositif", "réseau",
-            "concept", "collectif", "association", "groupe", "équipe", "club", "navire", "bateau",
-            "avion", "mission", "logiciel", "application", "jeu", "rubrique", "chronique", "blog",
-            "compte", "page", "devise", "maxime", "code", "logo", "type", "modèle", "style",
-            "genre", "loi", "pacte", "accord", "traité", "sommet", "conférence", "colloque",
-            "forum", "prix", "trophée", "récompense", "titre", "statut", "grade", "appellation",
-            "vocable", "qualificatif", "sigle", "acronyme", "tag", "mention", "signe", "panneau",
-            "pancarte", "banderole", "inscription", "auteur", "auteure", "autrice", "réalisateur", "réalisatrice", "élu", "élue", "élus", "sacré", "sacrée", "désigné", "désignée", "inscrit", "inscrite", "organisation", "autoproclamé", "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette",
+            "baptisées", "appelé", "appelée", "appelés", "appelées", "dénommé", "dénommée", "nommé",
+            "nommée", "intitulé", "intitulée", "intitulés", "intitulées", "dite", "dits", "dites",
+            "slogan", "hashtag", "mot", "mots", "terme", "termes", "expression", "surnom", "nom",
+            "devise", "maxime", "appellation", "vocable", "qualificatif", "mention", "signe",
+            "panneau", "pancarte", "banderole", "inscription", "élu", "élue", "élus", "sacré",
+            "sacrée", "désigné", "désignée", "inscrit", "inscrite", "autoproclamé",
+            "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette", "rebaptisé",
+            "rebaptisée", "renommé", "renommée", "formule", "néologisme", "sobriquet",
         ],
         titles: &[
             "m", "m.", "mme", "mmes", "mlle", "mm", "dr", "pr", "me", "mgr", "maître", "docteur",
@@ -321,6 +330,20 @@ fn french() -> Lexicon {
         ],
     }
 }
+
+/// Nouns that head descriptions of institutions rather than people: "il" or "elle" reporting words prefers a
+/// person named nearby.
+#[rustfmt::skip]
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "direction", "ministère", "gouvernement", "préfecture", "police", "gendarmerie", "mairie", "entreprise",
+    "société", "compagnie", "agence", "commission", "conseil", "tribunal", "cour", "comité", "association",
+    "organisation", "parti", "syndicat", "groupe", "autorité", "armée", "journal", "communiqué", "texte",
+    "rapport", "étude", "justice", "municipalité", "région", "ville", "fédération", "ligue", "club",
+    "équipe", "banque", "chaîne", "radio", "presse", "rédaction", "ambassade", "administration", "institut",
+    "office", "fondation", "université", "école", "hôpital", "ministry", "government", "company", "police",
+    "department", "agency", "council", "court", "committee", "party", "union", "team", "newspaper",
+    "statement", "report", "office", "administration", "army", "firm", "group",
+];
 
 /// Frequent feminine first names (French and international), to check "elle"/"she" against a name.
 #[rustfmt::skip]

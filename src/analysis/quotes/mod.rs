@@ -78,27 +78,40 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
         windows.push((pair, open, close));
     }
-    let r = &reader;
-    let names = Names::scan(r, entities);
-    let sources = scan_sources(r);
-    let mut quotes: Vec<Quote> = Vec::with_capacity(windows.len());
-    // The speaker of the previous quotation and its block, for quotations without a cue.
-    let mut previous: Option<(usize, Option<Speaker>)> = None;
-    // The closing mark of the last pair left out as a title or a name, for lists of them.
+    // Titles and names in marks first: they are left out, and their words become part of the noun phrases
+    // around them ("le journal « L'Écho » affirme").
+    let mut kept = Vec::with_capacity(windows.len());
     let mut last_excluded: Option<usize> = None;
-    // The closing mark and cue of the last quotation kept.
-    let mut last_accepted: Option<(usize, bool)> = None;
     for (pair, open, close) in windows {
-        let window = window(r, open, close);
+        let window = window(&reader, open, close);
         let listed = last_excluded.is_some_and(|c| {
             c < open
-                && (c + 1..open)
-                    .all(|k| r.is_punct(k, ",") || r.is(k, &["et", "ou", "encore", "and", "or"]))
+                && (c + 1..open).all(|k| {
+                    reader.is_punct(k, ",") || reader.is(k, &["et", "ou", "encore", "and", "or"])
+                })
         });
-        if listed || excluded(r, &window) {
+        if listed || excluded(&reader, &window) {
             last_excluded = Some(close);
             continue;
         }
+        kept.push((pair, open, close, window));
+    }
+    let kept_tokens: Vec<(usize, usize)> = kept.iter().map(|(_, o, c, _)| (*o, *c)).collect();
+    reader.in_quote.fill(false);
+    for (open, close) in kept_tokens {
+        for flag in &mut reader.in_quote[open..=close] {
+            *flag = true;
+        }
+    }
+    let r = &reader;
+    let names = Names::scan(r, entities);
+    let sources = scan_sources(r);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
+    // The speaker of the previous quotation and its block, for quotations without a cue.
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    // The closing mark and cue of the last quotation kept.
+    let mut last_accepted: Option<(usize, bool)> = None;
+    for (pair, open, close, window) in kept {
         let words = (open + 1..close).filter(|&i| r.is_word(i)).count();
         // A partial quotation after another in the same sentence counts its distance to the cue from there.
         let chained = last_accepted
@@ -192,7 +205,9 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         if (r.is_det(k) || r.is(k, lex.links)) && k > 0 {
             k -= 1;
         }
-        if !r.in_quote[k] && r.is(k, lex.labels) && words.len() <= MAX_TITLE_WORDS {
+        let titled = r.is(k, lex.naming)
+            || (r.is(k, lex.labels) && words.first().is_some_and(|&i| r.capitalised(i)));
+        if !r.in_quote[k] && titled && words.len() <= MAX_TITLE_WORDS {
             return true;
         }
         // A translation in brackets after another quotation: "« … » ( « … » )".
@@ -283,6 +298,14 @@ fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
     sources
 }
 
+/// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
+fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
+    m.tokens
+        .clone()
+        .find(|&i| r.is_word(i) && !r.is_det(i) && !matches!(r.word(i), "'" | "’"))
+        .is_some_and(|i| r.is(i, lexicon::INSTITUTIONS))
+}
+
 /// Whether token `i` opens its sentence (a name there is the subject).
 fn opens_sentence(r: &Reader<'_>, i: usize) -> bool {
     let doc = r.doc;
@@ -317,7 +340,17 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         .iter()
         .rev()
         .take_while(|s| s.block >= reach)
-        .find(|s| s.mention.tokens.end <= at && compatible(s.mention.female, s.mention.plural));
+        .filter(|s| s.mention.tokens.end <= at && compatible(s.mention.female, s.mention.plural))
+        .fold(None, |best: Option<&Source>, s| {
+            // The latest source, unless it is an institution and a person came shortly before.
+            match best {
+                None => Some(s),
+                Some(b) if is_institution(r, &b.mention) && !is_institution(r, &s.mention) => {
+                    Some(s)
+                }
+                Some(b) => Some(b),
+            }
+        });
     // The nearest of the last source and the last person named.
     let name = if pronoun.plural() {
         None

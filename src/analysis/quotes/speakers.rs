@@ -186,6 +186,10 @@ impl<'d> Reader<'d> {
         if self.is_punct(i, "-") {
             return false;
         }
+        // The marks of a title or name left out of the quotations belong to the phrase around it.
+        if self.is_mark(i) {
+            return true;
+        }
         if self.is_detached_apostrophe(i) {
             return self.is_np_word(i - 1);
         }
