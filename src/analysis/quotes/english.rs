@@ -376,6 +376,7 @@ pub(super) fn lexicon() -> Lexicon {
             "renamed",
         ],
         titles: &[
+            "mayor",
             "mr",
             "mrs",
             "ms",

@@ -298,19 +298,26 @@ fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
     sources
 }
 
+/// The subject of one of the three sentences before token `at`, when it is plural ("les pompiers").
+fn plural_subject_before(r: &Reader<'_>, at: usize, reach: usize) -> Option<Mention> {
+    let doc = r.doc;
+    let current = doc.sentence_at(doc.tokens[at].start)?;
+    (current.saturating_sub(3)..=current)
+        .rev()
+        .map(|i| &doc.sentences[i])
+        .filter(|s| s.block >= reach && s.tokens.start < at)
+        .find_map(|s| {
+            r.clause_subject(s.tokens.start, s.tokens.end.min(at))
+                .filter(|m| m.pronoun.is_none() && m.plural)
+        })
+}
+
 /// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
 fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
     m.tokens
         .clone()
         .find(|&i| r.is_word(i) && !r.is_det(i) && !matches!(r.word(i), "'" | "’"))
         .is_some_and(|i| r.is(i, lexicon::INSTITUTIONS))
-}
-
-/// Whether token `i` opens its sentence (a name there is the subject).
-fn opens_sentence(r: &Reader<'_>, i: usize) -> bool {
-    let doc = r.doc;
-    doc.sentence_at(doc.tokens[i].start)
-        .is_some_and(|s| doc.sentences[s].tokens.start == i)
 }
 
 /// How many blocks back a pronoun may look for its antecedent.
@@ -351,6 +358,10 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
                 Some(b) => Some(b),
             }
         });
+    if source.is_none() && pronoun.plural() {
+        // "Les pompiers sont intervenus. « … », ont-ils expliqué": a plural subject of a sentence before.
+        return plural_subject_before(r, at, reach).map(|m| names.speaker(r, &m.tokens, m.female));
+    }
     // The nearest of the last source and the last person named.
     let name = if pronoun.plural() {
         None
@@ -359,7 +370,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
     };
     match (source, name) {
         (Some(source), Some(name))
-            if name.start > source.mention.tokens.end && opens_sentence(r, name.start) =>
+            if name.start > source.mention.tokens.end && r.opens_sentence(name.start) =>
         {
             Some(names.speaker(r, &name, None))
         }

@@ -223,6 +223,16 @@ impl<'d> Reader<'d> {
         if matches!(lower, "plus" | "moins" | "most" | "least") && i > 0 && self.is_det(i - 1) {
             return true;
         }
+        // An English past tense before a preposition, a determiner or a stop ("Firefighters arrived at").
+        if lower.len() > 4
+            && lower.ends_with("ed")
+            && (i + 1 >= self.len()
+                || !self.is_word(i + 1)
+                || self.is(i + 1, lex.stops)
+                || self.is(i + 1, lex.determiners))
+        {
+            return false;
+        }
         // Conjugated forms that end a subject ("gèrera", "discuteront", "affichait").
         !["era", "eront", "ront", "ait", "aient", "èrent"]
             .iter()
@@ -281,9 +291,12 @@ impl<'d> Reader<'d> {
 
     /// Whether a range holds a word other than determiners and links.
     fn has_content(&self, range: &Range<usize>) -> bool {
-        range
-            .clone()
-            .any(|i| self.is_word(i) && !self.is_det(i) && !self.is_link(i) && !self.is_title(i))
+        range.clone().any(|i| {
+            self.is_word(i)
+                && !self.is_det(i)
+                && !self.is_link(i)
+                && (!self.is_title(i) || i + 1 == range.end)
+        })
     }
 
     /// Whether a noun phrase can be a subject: it starts with a determiner, a title or a capital.
@@ -347,7 +360,20 @@ impl<'d> Reader<'d> {
         } else {
             None
         };
-        (female, self.is(first, self.lex.plural))
+        // A bare plural noun ("Firefighters arrived"): no determiner, a final s.
+        let last = range.end - 1;
+        let bare_plural = !self.is_det(first)
+            && !self.is_title(first)
+            && self.word(last).ends_with('s')
+            && (!self.capitalised(last) || (range.len() == 1 && self.opens_sentence(first)));
+        (female, self.is(first, self.lex.plural) || bare_plural)
+    }
+
+    /// Whether token `i` opens its sentence.
+    pub(super) fn opens_sentence(&self, i: usize) -> bool {
+        let doc = self.doc;
+        doc.sentence_at(doc.tokens[i].start)
+            .is_some_and(|s| doc.sentences[s].tokens.start == i)
     }
 
     /// The gender a name's first name tells, skipping titles ("M." is masculine, "Mme" feminine).

@@ -146,6 +146,60 @@ fn french_cues_before_and_after() {
             Some("M. Garnier"),
             Some("a précisé"),
         ),
+        (
+            "« Le pont rouvrira en juin. » C'est ce qu'a annoncé mardi la maire, Claire Dupuis.",
+            "Le pont rouvrira en juin.",
+            Some("Claire Dupuis"),
+            Some("a annoncé"),
+        ),
+        (
+            "« Nous resterons unis face à l'épreuve. »\n— Paul Girard, président du club\n",
+            "Nous resterons unis face à l'épreuve.",
+            Some("Paul Girard"),
+            Some("—"),
+        ),
+        (
+            "Le projet, qualifié de « désastreux » par les écologistes, sera voté jeudi.",
+            "désastreux",
+            Some("les écologistes"),
+            Some("qualifié"),
+        ),
+        (
+            "Le chantier a pris du retard, comme l'indique Léa Martin, architecte : « Les fondations étaient instables. »",
+            "Les fondations étaient instables.",
+            Some("Léa Martin"),
+            Some("comme l'indique"),
+        ),
+        (
+            "Pour Hélène Blanc, « rien ne justifie cette hausse des prix ».",
+            "rien ne justifie cette hausse des prix",
+            Some("Hélène Blanc"),
+            Some("Pour"),
+        ),
+        (
+            "Le ministre salue un accord « historique ».",
+            "historique",
+            Some("Le ministre"),
+            Some("salue"),
+        ),
+        (
+            "Le club de football, dans un communiqué, a dénoncé « des propos inacceptables ».",
+            "des propos inacceptables",
+            Some("Le club de football"),
+            Some("a dénoncé"),
+        ),
+        (
+            "L' Union européenne au travers de sa délégation a condamné « une attaque lâche ».",
+            "une attaque lâche",
+            Some("L' Union européenne"),
+            Some("a condamné"),
+        ),
+        (
+            "Le journal « La Gazette du Nord » affirme que le maire est « sur le départ ».",
+            "sur le départ",
+            Some("Le journal « La Gazette du Nord »"),
+            Some("affirme"),
+        ),
     ];
     check(rows, Lang::Fr);
 }
@@ -176,6 +230,24 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             "mal ficelé",
             Some("Sophie Marchal"),
             Some("juge"),
+        ),
+        (
+            "Les pompiers sont intervenus vers minuit. « Le feu était très violent », ont-ils expliqué.",
+            "Le feu était très violent",
+            Some("Les pompiers"),
+            Some("ont-ils expliqué"),
+        ),
+        (
+            "La direction a publié un texte. Sa déléguée, Julie Petit, était présente. « Nous attendons des actes concrets », a-t-elle dit.",
+            "Nous attendons des actes concrets",
+            Some("Julie Petit"),
+            Some("a-t-elle dit"),
+        ),
+        (
+            "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
+            "Nous sommes d'accord sur tout",
+            Some("Jean Morel"),
+            Some("a-t-il assuré"),
         ),
     ];
     check(rows, Lang::Fr);
@@ -208,6 +280,13 @@ fn french_exclusions() {
         "Le navire a rejoint le port « Saint-Malo Nord » hier.",
         // A foreign word, a scare quote.
         "Le groupe a effectué ce changement « cosmétique » en juillet.",
+        // Organisations, metalinguistic mentions, file labels, lists of titles.
+        "L'association « Les Amis du Rail » a porté plainte.",
+        "Le mot « crise » revient souvent dans ses discours.",
+        "Le suspect était fiché « S » depuis deux ans.",
+        "Elle est l'auteure de « Un été à Brest », « Les Vents du large » et « La Marée haute ».",
+        // Seconds, not a quotation.
+        "Il a couru le 400 m en 43\"18 samedi.",
         // A quoted fragment in a related-article item.
         "Un premier paragraphe.\n> À lire aussi : Crise : le gouvernement promet une « sortie rapide »\n",
     ];
@@ -286,11 +365,32 @@ fn english_cues() {
             Some("The company"),
             Some("says"),
         ),
+        (
+            "The fire chief, Sam Ortiz, said on Monday that the blaze was “under control”.",
+            "under control",
+            Some("Sam Ortiz"),
+            Some("said"),
+        ),
+        (
+            "“Prices will rise again next year,” warned the central bank.",
+            "Prices will rise again next year,",
+            Some("the central bank"),
+            Some("warned"),
+        ),
+        (
+            "Firefighters arrived at midnight. “The flames were everywhere,” they said.",
+            "The flames were everywhere,",
+            Some("Firefighters"),
+            Some("said"),
+        ),
     ];
     check(rows, Lang::En);
     for input in [
         "He read the novel “War and Peace” twice.",
         "The so-called “quiet revolution” began in 1960.",
+        "The newspaper “The Morning Star” closed in May.",
+        "The word “freedom” appears six times in the speech.",
+        "Voters wore “green scarves” at the rally.",
     ] {
         assert_eq!(run(input, Lang::En), [], "{input:?}");
     }
