@@ -22,6 +22,9 @@ const PARTICLES: &[&str] = &[
     "dos", "del", "della", "la", "le",
 ];
 
+/// The longest entity, in tokens, looked back for when a mention starts inside one.
+const MAX_ENTITY_TOKENS: usize = 16;
+
 /// Endings of nationality nouns ("Brésilienne", "Français", "Américain").
 const NATIONALITY_ENDINGS: &[&str] = &[
     "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "and", "ande", "ol", "ole", "an",
@@ -108,30 +111,46 @@ impl<'e> Names<'e> {
         tokens: &Range<usize>,
         _female: Option<bool>,
     ) -> Speaker {
-        let overlapping = self
+        let hi = self
             .entities
+            .partition_point(|(range, _)| range.start < tokens.end);
+        let lo = self.entities[..hi]
             .iter()
-            .filter(|(range, _)| range.start < tokens.end && tokens.start < range.end);
-        let mut best: Option<&(Range<usize>, &Entity)> = None;
-        for candidate in overlapping {
-            let rank = |e: &Entity| match e.kind {
-                EntityKind::Person => 0,
-                EntityKind::Organization => 1,
-                EntityKind::Group => 2,
-                _ => 3,
-            };
-            if best.is_none_or(|(_, b)| rank(candidate.1) < rank(b)) {
-                best = Some(candidate);
-            }
-        }
-        if let Some((range, entity)) = best {
-            let span_tokens = if entity.kind == EntityKind::Person {
-                range.clone()
-            } else {
+            .rposition(|(range, _)| range.end <= tokens.start.saturating_sub(MAX_ENTITY_TOKENS))
+            .map_or(0, |i| i + 1);
+        let within = &self.entities[lo..hi];
+        // A person named inside a description, not as a complement: "le porte-parole, Wang Wenbin" → the name;
+        // "la femme de Xi Jinping" stays the description.
+        let person = within.iter().rev().find(|(range, e)| {
+            e.kind == EntityKind::Person
+                && range.start >= tokens.start
+                && range.end <= tokens.end
+                && !(range.start > tokens.start && r.is(range.start - 1, r.lex.links))
+        });
+        if let Some((range, entity)) = person {
+            // Titles before the name stay in the mention ("M. Di Giacomo").
+            let titled = (tokens.start..range.start)
+                .all(|i| r.is(i, r.lex.titles) || r.is_punct(i, ".") || r.is_det(i));
+            let span_tokens = if titled {
                 tokens.clone()
+            } else {
+                range.clone()
             };
             return Speaker {
                 span: span_of(r, &span_tokens),
+                canonical: entity.canonical.clone(),
+            };
+        }
+        // An entity that is the mention itself, past its determiner: "le Kremlin", "l'Union européenne".
+        let head = (tokens.start..tokens.end)
+            .find(|&i| !r.is_det(i) && !matches!(r.word(i), "'" | "’"))
+            .unwrap_or(tokens.start);
+        let whole = within
+            .iter()
+            .find(|(range, _)| range.start <= head && range.end >= tokens.end);
+        if let Some((_, entity)) = whole {
+            return Speaker {
+                span: span_of(r, tokens),
                 canonical: entity.canonical.clone(),
             };
         }

@@ -395,3 +395,50 @@ fn english_cues() {
         assert_eq!(run(input, Lang::En), [], "{input:?}");
     }
 }
+
+#[test]
+fn entities_snap_descriptions_to_names_and_give_canonical_names() {
+    use crate::analysis::{Entity, EntityKind};
+    let input = "Le porte-parole du ministère, Wang Wenbin, a déclaré : « La visite aura lieu en mars. » \
+                 « Elle sera longue », a ajouté Wang. Le Kremlin a indiqué que la rencontre serait « utile ». \
+                 La femme de Paul Dubois a dit que le voyage était « une bonne idée ».";
+    let article = load_str(input, Format::Text, Some(Lang::Fr));
+    let doc = Document::new(&article);
+    let entity = |needle: &str, nth: usize, kind: EntityKind, canonical: &str| {
+        let start = input
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap();
+        Entity {
+            span: doc.span(start..start + needle.len()),
+            kind,
+            canonical: canonical.to_string(),
+        }
+    };
+    let entities = [
+        entity("ministère", 0, EntityKind::Organization, "ministère"),
+        entity("Wang Wenbin", 0, EntityKind::Person, "Wang Wenbin"),
+        entity("Wang", 1, EntityKind::Person, "Wang Wenbin"),
+        entity("Kremlin", 0, EntityKind::Organization, "Kremlin de Moscou"),
+        entity("Paul Dubois", 0, EntityKind::Person, "Paul Dubois"),
+    ];
+    let found: Vec<(String, String)> = find(&doc, Lang::Fr, &entities)
+        .into_iter()
+        .map(|q| {
+            let s = q.speaker.unwrap();
+            (s.span.text(input).to_string(), s.canonical)
+        })
+        .collect();
+    let want = [
+        ("Wang Wenbin", "Wang Wenbin"),
+        ("Wang", "Wang Wenbin"),
+        ("Le Kremlin", "Kremlin de Moscou"),
+        ("La femme de Paul Dubois", "femme de Paul Dubois"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(found, want);
+}
