@@ -207,6 +207,18 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 participle: true,
             });
         }
+        if clitic.is_none() && is_bare_participle(r, i, end - 1) {
+            // "« … » lancée par le député": the agent; "« … » confiée à" reports nothing.
+            let agent = r
+                .is(end, &["par", "by"])
+                .then(|| r.source_after(end + 1, w.after))
+                .flatten()?;
+            return Some(Attribution {
+                cue: i..end,
+                speaker: Some(agent),
+                participle: false,
+            });
+        }
         let speaker = clitic.or_else(|| r.source_after(end, w.after));
         return Some(Attribution {
             cue: i..end,
@@ -309,12 +321,22 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         }
         if r.is_verb(k) {
             let mut first = k;
-            while first > w.before
-                && (r.is(first - 1, r.lex.aux) || r.is(first - 1, r.lex.adverbs))
-                && !r.is_det(first - 1)
-                && !r.in_quote[first - 1]
-            {
-                first -= 1;
+            loop {
+                if first > w.before
+                    && (r.is(first - 1, r.lex.aux) || r.is(first - 1, r.lex.adverbs))
+                    && !r.is_det(first - 1)
+                    && !r.in_quote[first - 1]
+                {
+                    first -= 1;
+                } else if let Some(len) = r
+                    .adverbial_phrase_before(first)
+                    .filter(|&l| first >= w.before + l + 1 && r.is(first - l - 1, r.lex.aux))
+                {
+                    // "ont par la suite confirmé".
+                    first -= len;
+                } else {
+                    break;
+                }
             }
             // Adverbs left of the auxiliary belong to the subject side.
             while first < k && !r.is(first, r.lex.aux) {

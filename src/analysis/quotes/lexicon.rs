@@ -134,7 +134,7 @@ const FR_ER_STEMS: &[&str] = &[
     "félicit", "remerci", "pens", "qualifi", "considér", "considèr", "proclam", "clam",
     "revendiqu", "fustig", "fustige", "critiqu", "accus", "reproch", "indign", "alarm", "alert",
     "rassur", "réjou", "ironis", "confess", "concéd", "concèd", "contest", "récus", "garant",
-    "jur", "certifi", "avanc", "avanç", "argu", "justifi", "argument", "conclu", "enchaîn",
+    "jur", "certifi", "avanc", "avanç", "argu", "justifi", "argument", "conclu",
     "renchér", "complét", "complèt", "rappel", "rappell", "mentionn", "cit", "publi", "exig",
     "invit", "recommand", "conseill", "suggér", "suggèr", "propos", "décid", "parl", "interrog",
     "interpell", "raill", "tranch", "protest", "prédi", "assén", "assèn", "dévoil", "révél",

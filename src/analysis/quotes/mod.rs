@@ -97,10 +97,14 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         kept.push((pair, open, close, window));
     }
     let kept_tokens: Vec<(usize, usize)> = kept.iter().map(|(_, o, c, _)| (*o, *c)).collect();
+    reader.in_title.clone_from(&reader.in_quote);
     reader.in_quote.fill(false);
     for (open, close) in kept_tokens {
         for flag in &mut reader.in_quote[open..=close] {
             *flag = true;
+        }
+        for flag in &mut reader.in_title[open..=close] {
+            *flag = false;
         }
     }
     let r = &reader;

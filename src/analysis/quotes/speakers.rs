@@ -14,6 +14,9 @@ pub(super) struct Reader<'d> {
     pub lex: &'static Lexicon,
     /// Whether each token lies inside a quotation (marks included).
     pub in_quote: Vec<bool>,
+    /// Whether each token lies inside a title or name in marks, left out of the quotations: part of noun
+    /// phrases, never a cue.
+    pub in_title: Vec<bool>,
 }
 
 /// A source as the text names it: its tokens, or a pronoun standing for it.
@@ -34,6 +37,38 @@ const PREPOSITIONS: &[&str] = &[
     "during",
 ];
 
+/// Prepositions of the adverbial phrases between a verb and its inverted subject ("à l'AFP", "dans un
+/// communiqué", "lors d'une conférence de presse").
+const SKIPPED_PREPOSITIONS: &[&str] = &[
+    "à", "au", "aux", "dans", "sur", "lors", "en", "devant", "pendant", "après", "depuis", "via",
+    "auprès", "to", "in", "on", "at", "during", "after",
+];
+
+/// Adverbial phrases that sit between a subject, its auxiliary and its verb ("a de son côté déclaré").
+const ADVERBIAL_PHRASES: &[&[&str]] = &[
+    &["de", "son", "côté"],
+    &["de", "leur", "côté"],
+    &["pour", "sa", "part"],
+    &["pour", "leur", "part"],
+    &["à", "son", "tour"],
+    &["à", "leur", "tour"],
+    &["par", "la", "suite"],
+    &["quant", "à", "lui"],
+    &["quant", "à", "elle"],
+    &["quant", "à", "eux"],
+    &["à", "nouveau"],
+    &["de", "nouveau"],
+    &["lui", "aussi"],
+    &["elle", "aussi"],
+    &["eux", "aussi"],
+    &["une", "nouvelle", "fois"],
+    &["encore", "une", "fois"],
+    &["in", "turn"],
+    &["for", "his", "part"],
+    &["for", "her", "part"],
+    &["for", "its", "part"],
+];
+
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
 const MAX_NP: usize = 14;
 
@@ -49,6 +84,7 @@ impl<'d> Reader<'d> {
             doc,
             lex,
             in_quote: vec![false; doc.tokens.len()],
+            in_title: vec![false; doc.tokens.len()],
         }
     }
 
@@ -109,7 +145,7 @@ impl<'d> Reader<'d> {
 
     /// A reporting verb form, not read as a noun after a determiner.
     pub(super) fn is_verb(&self, i: usize) -> bool {
-        if !self.is_word(i) || self.in_quote[i] {
+        if !self.is_word(i) || self.in_quote[i] || self.in_title[i] {
             return false;
         }
         let mut buf = String::new();
@@ -123,7 +159,7 @@ impl<'d> Reader<'d> {
     /// A verb with an inverted subject clitic ("explique-t-elle", "a-t-il"): the pronoun and whether the verb
     /// part is an auxiliary waiting for its participle.
     pub(super) fn clitic(&self, i: usize) -> Option<(Pronoun, bool)> {
-        if !self.is_word(i) || self.in_quote[i] {
+        if !self.is_word(i) || self.in_quote[i] || self.in_title[i] {
             return None;
         }
         let word = self.word(i);
@@ -410,6 +446,28 @@ impl<'d> Reader<'d> {
         }
     }
 
+    /// The length of a fixed adverbial phrase starting at `i` ("de son côté"), if one does.
+    pub(super) fn adverbial_phrase(&self, i: usize) -> Option<usize> {
+        ADVERBIAL_PHRASES
+            .iter()
+            .find(|words| words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w])))
+            .map(|words| words.len())
+    }
+
+    /// The length of a fixed adverbial phrase ending just before `end`, if one does.
+    pub(super) fn adverbial_phrase_before(&self, end: usize) -> Option<usize> {
+        ADVERBIAL_PHRASES
+            .iter()
+            .find(|words| {
+                end >= words.len()
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.is(end - words.len() + k, &[w]))
+            })
+            .map(|words| words.len())
+    }
+
     /// Skips adverbial phrases after a verb or before a subject: adverbs, "de son côté", "à l'AFP", "dans un
     /// communiqué", "lundi".
     fn skip_adverbials(&self, mut i: usize, end: usize) -> usize {
@@ -418,29 +476,30 @@ impl<'d> Reader<'d> {
             if i >= end {
                 return i;
             }
-            if self.is_punct(i, ",") && i + 1 < end && self.is(i + 1, lex.adverbs) {
+            if self.is_punct(i, ",")
+                && i + 1 < end
+                && (self.is(i + 1, lex.adverbs) || self.is(i + 1, SKIPPED_PREPOSITIONS))
+            {
                 i += 1;
                 continue;
             }
-            // "de son côté", "pour sa part", "à son tour", "de leur côté", "quant à lui".
-            if i + 2 < end
-                && self.is(i, &["de", "pour", "à", "quant"])
-                && self.is(i + 2, &["côté", "part", "tour", "lui", "elle", "eux"])
-            {
-                i += 3;
+            // ", à Reuters, le directeur": the comma closing a skipped phrase.
+            if self.is_punct(i, ",") && i + 1 < end && i > 0 && !self.is_punct(i - 1, ",") {
+                let next = i + 1;
+                if self.is_det(next) || self.is_title(next) || self.capitalised(next) {
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(len) = self.adverbial_phrase(i) {
+                i += len;
                 continue;
             }
             if self.is(i, lex.adverbs) && !self.is(i, lex.determiners) {
                 i += 1;
                 continue;
             }
-            let preposition = self.is(
-                i,
-                &[
-                    "à", "au", "aux", "dans", "sur", "lors", "en", "devant", "pendant", "après",
-                    "depuis", "via", "auprès", "to", "in", "on", "at", "during", "after",
-                ],
-            );
+            let preposition = self.is(i, SKIPPED_PREPOSITIONS);
             if preposition {
                 i += 1;
                 if self.is_link(i) {
@@ -513,11 +572,17 @@ impl<'d> Reader<'d> {
     /// commas prefer the name, "X, qui" takes X, a pronoun stays a pronoun for the caller to resolve.
     pub(super) fn source_before(&self, start: usize, verb: usize) -> Option<Mention> {
         let mut j = verb;
-        while j > start
-            && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
-            && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
-        {
-            j -= 1;
+        loop {
+            if j > start
+                && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
+                && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
+            {
+                j -= 1;
+            } else if let Some(len) = self.adverbial_phrase_before(j).filter(|&l| j >= start + l) {
+                j -= len;
+            } else {
+                break;
+            }
         }
         if j <= start {
             return None;
@@ -555,8 +620,11 @@ impl<'d> Reader<'d> {
                 let k = before - 1;
                 if k > start + 1 && self.is_punct(k - 1, ",") {
                     end = k - 1;
-                } else {
+                } else if segments.len() == 1 {
+                    // "L'Union européenne au travers de sa délégation a condamné".
                     end = k;
+                } else {
+                    break;
                 }
                 continue;
             }
@@ -631,7 +699,7 @@ impl<'d> Reader<'d> {
 
     /// The length of a "selon"-like preposition starting at `i`, if one does.
     pub(super) fn according(&self, i: usize) -> Option<usize> {
-        if self.in_quote.get(i).copied().unwrap_or(true) {
+        if self.in_quote.get(i).copied().unwrap_or(true) || self.in_title[i] {
             return None;
         }
         self.lex
