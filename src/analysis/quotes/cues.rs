@@ -330,7 +330,7 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     first -= 1;
                 } else if let Some(len) = r
                     .adverbial_phrase_before(first)
-                    .filter(|&l| first >= w.before + l + 1 && r.is(first - l - 1, r.lex.aux))
+                    .filter(|&l| first > w.before + l && r.is(first - l - 1, r.lex.aux))
                 {
                     // "ont par la suite confirmé".
                     first -= len;
