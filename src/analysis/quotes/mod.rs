@@ -145,7 +145,11 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 ..
             }) => {
                 let speaker = same_block.or_else(|| {
-                    let subject = r.clause_subject(window.before, cue.start)?;
+                    let subject = r.clause_subject(window.before, cue.start).or_else(|| {
+                        // "Se disant « confiant » en l'arrêt, le conseil a estimé …": the main clause follows.
+                        let comma = (close + 1..window.after).find(|&k| r.is_punct(k, ","))?;
+                        r.clause_subject(comma + 1, window.after)
+                    })?;
                     resolve(r, &names, &sources, &subject)
                 });
                 (speaker, Some(cue_text(r, cue)))

@@ -22,6 +22,39 @@ const PARTICLES: &[&str] = &[
     "dos", "del", "della", "la", "le",
 ];
 
+/// Prepositions after which a name is a place or a complement, not the antecedent of "il" or "elle".
+const AFTER_PREPOSITION: &[&str] = &[
+    "à",
+    "en",
+    "au",
+    "aux",
+    "avec",
+    "par",
+    "pour",
+    "dans",
+    "sur",
+    "chez",
+    "contre",
+    "vers",
+    "entre",
+    "sans",
+    "sous",
+    "depuis",
+    "pendant",
+    "devant",
+    "derrière",
+    "in",
+    "of",
+    "with",
+    "by",
+    "for",
+    "at",
+    "on",
+    "from",
+    "to",
+    "against",
+];
+
 /// The longest entity, in tokens, looked back for when a mention starts inside one.
 const MAX_ENTITY_TOKENS: usize = 16;
 
@@ -225,8 +258,7 @@ impl<'e> Names<'e> {
                             && r.is(run.start - 2, r.lex.titles)));
                 // After "à", "en" a run is a place; after "de", "des" a complement ("des Nations unies").
                 let place = run.start > 0
-                    && (r.is(run.start - 1, &["à", "en", "au", "aux", "in", "of"])
-                        || r.is(run.start - 1, r.lex.links));
+                    && (r.is(run.start - 1, AFTER_PREPOSITION) || r.is(run.start - 1, r.lex.links));
                 (words >= 2 || titled) && !place && fits(r.name_gender(run))
             })
             .map(|(run, _)| run.clone())
