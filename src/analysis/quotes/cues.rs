@@ -29,8 +29,10 @@ pub(super) struct Window {
 /// Finds the cue and source of a quotation.
 pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if let Some(a) = incise(r, w) {
-        if a.participle
-            && let Some(b) = before(r, w)
+        // An incise without a source ("», d'autres policiers déclarent") or a participle yields to a cue
+        // before the quotation that names one.
+        if (a.participle || a.speaker.is_none())
+            && let Some(b) = before(r, w).filter(|b| b.speaker.is_some() || a.participle)
         {
             return Some(b);
         }
@@ -245,8 +247,11 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     while k < w.after && k - i < 12 && r.is_np_word(k) {
         k += 1;
     }
+    // "», le ministre a déclaré." ends the sentence; "», d'autres policiers déclarent que …" opens a new report.
     if k > i
         && let Some((end, _)) = verb_group(r, k, w.after)
+        && !r.is(end, &["que", "qu'", "that"])
+        && !r.is_punct(end, ":")
     {
         let speaker = r.source_before(i, k);
         return Some(Attribution {
@@ -260,6 +265,9 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
 
 /// The nearest cue before the opening mark in its sentence.
 fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    // A participle next to the quotation without an agent ("l'individu interpellé ferait « … »"): kept in case
+    // no better cue comes before it.
+    let mut fallback = None;
     let mut k = w.open;
     while k > w.before {
         k -= 1;
@@ -344,7 +352,8 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             }
             if is_participle(r, k) {
                 // "ce dernier estimant …": a subject right before the participle is its own.
-                let own = (k > w.before && !r.is_punct(k - 1, ","))
+                let gerund = (k.saturating_sub(3)..k).any(|t| r.is(t, &["en"]));
+                let own = (k > w.before && !r.is_punct(k - 1, ",") && !gerund)
                     .then(|| r.source_before(w.before, k))
                     .flatten();
                 return Some(Attribution {
@@ -361,11 +370,17 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 if (k + 1..w.open).filter(|&t| !r.in_quote[t]).count() > 6 {
                     continue;
                 }
-                return Some(Attribution {
+                let agent = agent_between(r, k, w.open).or_else(|| agent_after(r, w));
+                let attribution = Attribution {
                     cue: k..k + 1,
-                    speaker: agent_between(r, k, w.open).or_else(|| agent_after(r, w)),
                     participle: false,
-                });
+                    speaker: agent,
+                };
+                if attribution.speaker.is_some() {
+                    return Some(attribution);
+                }
+                fallback.get_or_insert(attribution);
+                continue;
             }
             // "comme l'indique X : « … »": the subject follows the verb.
             let mut c = first;
@@ -404,7 +419,7 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             });
         }
     }
-    None
+    fallback
 }
 
 /// A cue later in the sentence, after other quotations or words: "« … », notamment, « … », a indiqué le Kremlin".

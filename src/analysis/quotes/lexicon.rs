@@ -303,7 +303,7 @@ fn french() -> Lexicon {
             "panneau", "pancarte", "banderole", "inscription", "élu", "élue", "élus", "sacré",
             "sacrée", "désigné", "désignée", "inscrit", "inscrite", "autoproclamé",
             "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette", "rebaptisé",
-            "rebaptisée", "renommé", "renommée", "formule", "néologisme", "sobriquet",
+            "rebaptisée", "renommé", "renommée", "formule", "néologisme", "sobriquet", "thème", "phrase", "titré", "titrée",
         ],
         titles: &[
             "m", "m.", "mme", "mmes", "mlle", "mm", "dr", "pr", "me", "mgr", "maître", "docteur",

@@ -112,6 +112,15 @@ impl<'e> Names<'e> {
                 } else {
                     start
                 };
+                // "la République François Hollande", "la Justice de Dilma Rousseff": a first name starts the
+                // person's name.
+                let start = (start + 1..end)
+                    .find(|&k| {
+                        r.name_gender(&(k..k + 1)).is_some()
+                            && r.name_gender(&(k - 1..k)).is_none()
+                            && !r.is(k - 1, r.lex.titles)
+                    })
+                    .unwrap_or(start);
                 if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, PARTICLES)) {
                     runs.push((start..end, sentence.block));
                 }

@@ -337,7 +337,10 @@ impl<'d> Reader<'d> {
 
     /// Whether a noun phrase can be a subject: it starts with a determiner, a title or a capital.
     pub(super) fn is_subject_like(&self, range: &Range<usize>) -> bool {
-        self.is_det(range.start) || self.is_title(range.start) || self.capitalised(range.start)
+        self.is_det(range.start)
+            || self.is_title(range.start)
+            || self.capitalised(range.start)
+            || self.is(range.start, &["autres", "nombreux", "nombreuses"])
     }
 
     /// Whether every token of `range` belongs to a name (with titles and particles).
@@ -363,6 +366,14 @@ impl<'d> Reader<'d> {
     /// A name standing after a description inside a noun phrase ("l'entraîneur Patrice Canayer"): a capitalised
     /// run right after a lower-case noun.
     fn inner_name(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let name = self.inner_run(range)?;
+        // One capitalised word after a noun qualifies it ("le comité Nobel", "la compagnie Flydubai") unless
+        // it is a known first name.
+        let words = name.clone().filter(|&i| self.is_name_word(i)).count();
+        (words >= 2 || self.name_gender(&name).is_some()).then_some(name)
+    }
+
+    fn inner_run(&self, range: &Range<usize>) -> Option<Range<usize>> {
         let mut i = range.start + 1;
         while i < range.end {
             if self.is_name_word(i)
