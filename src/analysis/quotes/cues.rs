@@ -114,6 +114,10 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
     }
     let mut k = i;
     while k < end && k - i < 4 && (r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs)) && !r.is_verb(k) {
+        // "a fait savoir", "a fait part de".
+        if r.is(k, &["fait", "font", "faisait", "faire"]) && r.is(k + 1, &["savoir", "part"]) {
+            return Some((k + 2, None));
+        }
         k += 1;
     }
     (k < end && r.is_verb(k) && !is_passive(r, i, k)).then_some((k + 1, None))

@@ -140,7 +140,7 @@ const FR_ER_STEMS: &[&str] = &[
     "interpell", "raill", "tranch", "protest", "prédi", "assén", "assèn", "dévoil", "révél",
     "révèl", "sign", "compar", "tonn", "s'exclam", "s'interrog", "s'inquièt", "s'inquiét",
     "s'indign", "s'alarm", "s'emport", "emport", "énonc", "énonç", "formul", "rapp", "expos",
-    "développ", "illustr", "interroge",
+    "développ", "illustr", "interroge", "ni", "réaffirm", "objecte",
 ];
 
 #[rustfmt::skip]
@@ -165,7 +165,8 @@ const FR_IRREGULAR: &[&str] = &[
     "s'écrie", "s'est écrié", "écrie", "écrié", "répète", "ironise", "interroge", "souligne",
     "fait savoir", "relève", "relevé", "relèvent", "relevant", "renchérit", "renchéri", "s'étonne",
     "étonne", "étonné", "s'étonnant", "étonnant", "lit", "confie", "confié", "admettait",
-    "démentent", "dément", "démenti", "démentait", "contredit", "déclarait", "ajouta", "déclara",
+    "démentent", "dément", "démenti", "démentait", "contredit", "déclarait", "ajouta", "déclara", "conclu", "garanti", "garantit",
+    "garantissent", "redit", "affirma", "objecté",
     "expliqua", "répondit", "dit-il",
 ];
 

@@ -150,6 +150,13 @@ impl<'d> Reader<'d> {
         }
         let mut buf = String::new();
         let lower = lowercase(self.word(i), &mut buf);
+        // "a fait savoir que", "a fait part de".
+        if matches!(lower, "savoir" | "part")
+            && i > 0
+            && self.is(i - 1, &["fait", "font", "faisait", "faire"])
+        {
+            return true;
+        }
         if !self.lex.is_verb(lower) {
             return false;
         }

@@ -195,6 +195,12 @@ fn french_cues_before_and_after() {
             Some("a condamné"),
         ),
         (
+            "Juliette Noël a fait part de sa « vive émotion » en apprenant la nouvelle.",
+            "vive émotion",
+            Some("Juliette Noël"),
+            Some("a fait part"),
+        ),
+        (
             "Le journal « La Gazette du Nord » affirme que le maire est « sur le départ ».",
             "sur le départ",
             Some("Le journal « La Gazette du Nord »"),
