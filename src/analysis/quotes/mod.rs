@@ -168,29 +168,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                     .and_then(|m| resolve(r, &names, &sources, m));
                 (speaker, Some(cue_text(r, cue)))
             }
-            None => {
-                // A quotation opening its sentence after a sentence that names a source ("Le maire s'est félicité
-                // de la décision. « C'est une victoire. »") continues it.
-                let speaker = same_block.or_else(|| {
-                    if open != window.before {
-                        return None;
-                    }
-                    let doc = r.doc;
-                    let current = doc.sentence_at(doc.tokens[open].start)?;
-                    let prev = doc.sentences.get(current.checked_sub(1)?)?;
-                    if prev.block != doc.sentences[current].block {
-                        return None;
-                    }
-                    let end = sources.partition_point(|s| s.mention.tokens.start < prev.tokens.end);
-                    let source = sources[..end]
-                        .iter()
-                        .rev()
-                        .take_while(|s| s.mention.tokens.start >= prev.tokens.start)
-                        .last()?;
-                    Some(names.speaker(r, &source.mention.tokens, source.mention.female))
-                });
-                (speaker, None)
-            }
+            None => (same_block, None),
         };
         previous = Some((pair.block, speaker.clone()));
         last_accepted = Some((close, cue.is_some()));
