@@ -134,17 +134,9 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
             continue;
         }
-        // A quotation opening its paragraph continues the speaker of a quotation in the paragraph before
-        // (interviews set out one answer a paragraph).
-        let opens_block = open == window.before
-            && r.doc
-                .sentence_at(r.doc.tokens[open].start)
-                .is_some_and(|s| {
-                    s == 0 || r.doc.sentences[s - 1].block != r.doc.sentences[s].block
-                });
         let same_block = previous
             .as_ref()
-            .filter(|(block, _)| *block == pair.block || (opens_block && *block + 1 == pair.block))
+            .filter(|(block, _)| *block == pair.block)
             .and_then(|(_, s)| s.clone());
         let (speaker, cue) = match &attribution {
             Some(Attribution {
