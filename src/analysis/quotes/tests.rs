@@ -269,23 +269,6 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
     assert_eq!(found[1].speaker.as_deref(), Some("Louis Carré"));
     assert_eq!(found[1].cue, None);
     assert_eq!(found[2].speaker, None);
-
-    // A sentence naming a source, then the quotation on its own.
-    let found = run(
-        "Le maire s'est félicité de la décision. « C'est une victoire pour toute la commune. »",
-        Lang::Fr,
-    );
-    assert_eq!(found[0].speaker.as_deref(), Some("Le maire"));
-    assert_eq!(found[0].cue, None);
-    // An interview: each answer opens its own paragraph.
-    let found = run(
-        "« Nous avons gagné ce match difficile », a déclaré l'entraîneur Yves Caron.
-« La saison sera encore longue pour nous tous. »
-",
-        Lang::Fr,
-    );
-    assert_eq!(found.len(), 2);
-    assert_eq!(found[1].speaker.as_deref(), Some("Yves Caron"));
 }
 
 #[test]
