@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::speakers::{Mention, Reader};
+use super::reader::Reader;
+use super::speakers::Mention;
 
 /// How a quotation is tied to its source.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -23,6 +23,7 @@ mod english;
 mod lexicon;
 mod marks;
 mod names;
+mod reader;
 mod speakers;
 
 use std::ops::Range;
@@ -32,7 +33,8 @@ use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
 use lexicon::{Lexicon, Pronoun};
 use names::Names;
-use speakers::{Mention, Reader};
+use reader::Reader;
+use speakers::Mention;
 
 /// The source of a quotation: a mention in the text and the fullest name of its entity.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Speaker;
-use super::speakers::Reader;
+use super::reader::Reader;
 use crate::analysis::{Entity, EntityKind};
 
 /// The names of an article, as token ranges.
