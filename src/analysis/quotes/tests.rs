@@ -448,3 +448,36 @@ fn entities_snap_descriptions_to_names_and_give_canonical_names() {
         .collect();
     assert_eq!(found, want);
 }
+
+#[test]
+fn broken_marks_and_odd_text_do_not_panic() {
+    for input in [
+        "«",
+        "»»««",
+        "\"",
+        "« \n »",
+        "« » ( « » )",
+        "a-t-il « oui »",
+        "— « x »\n— Nom",
+        "selon « x » selon",
+        "M. « x » M.",
+        "L' « x » ' «",
+        "« a « b » c » d » e «",
+        "\"a\" \"b\" \"c",
+        "“ ” ‹ › „ “",
+        "Il a dit : « \u{a0}\u{202f} »",
+    ] {
+        run(input, Lang::Fr);
+        run(input, Lang::En);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_with_marks_analyses_without_panic(
+        input in "[«»\"“”‹› a-zA-Zéèà,.:;'’()\\-—\n]{0,160}"
+    ) {
+        run(&input, Lang::Fr);
+        run(&input, Lang::En);
+    }
+}
