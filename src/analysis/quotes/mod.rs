@@ -225,6 +225,10 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
             return true;
         }
     }
+    // An updated headline: "Page actualisée : 23 mars — « … »".
+    if (w.before..open).any(|k| r.is(k, &["actualisée", "actualisé", "updated"])) {
+        return true;
+    }
     // A name in marks mid-sentence: every word capitalised, a few words, no verb of saying just before.
     let sentence_punct = inside
         .clone()

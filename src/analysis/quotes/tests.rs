@@ -291,6 +291,8 @@ fn french_exclusions() {
         "Le mot « crise » revient souvent dans ses discours.",
         "Le suspect était fiché « S » depuis deux ans.",
         "Elle est l'auteure de « Un été à Brest », « Les Vents du large » et « La Marée haute ».",
+        // An updated headline.
+        "Page actualisée : 3 mai 2024 — « Inondations : le bilan s'alourdit encore dans le Sud »\n",
         // Seconds, not a quotation.
         "Il a couru le 400 m en 43\"18 samedi.",
         // A quoted fragment in a related-article item.
