@@ -12,3 +12,4 @@ mod tui;
 mod tui_config;
 #[cfg(feature = "tui")]
 mod tui_tmux;
+mod quotes;

@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::speakers::{Mention, Reader};
+use super::reader::Reader;
+use super::speakers::Mention;
 
 /// How a quotation is tied to its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +30,13 @@ pub(super) struct Window {
 /// Finds the cue and source of a quotation.
 pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if let Some(a) = incise(r, w) {
+        // An incise without a source ("», d'autres policiers déclarent") or a participle yields to a cue
+        // before the quotation that names one.
+        if (a.participle || a.speaker.is_none())
+            && let Some(b) = before(r, w).filter(|b| b.speaker.is_some() || a.participle)
+        {
+            return Some(b);
+        }
         return Some(a);
     }
     if let Some(a) = following(r, w) {
@@ -40,7 +48,27 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if let Some(a) = later(r, w) {
         return Some(a);
     }
-    colon(r, w)
+    colon(r, w).or_else(|| signature(r, w))
+}
+
+/// A quotation set apart, signed on the next line: "« … »" then "— Robert Kopp, professeur …".
+fn signature(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let doc = r.doc;
+    let dash = w.close + 1;
+    if !(r.is_punct(dash, "—") || r.is_punct(dash, "–") || r.is_punct(dash, "-")) {
+        return None;
+    }
+    let close_sentence = &doc.sentences[doc.sentence_at(doc.tokens[w.close].start)?];
+    let dash_sentence = &doc.sentences[doc.sentence_at(doc.tokens.get(dash)?.start)?];
+    if close_sentence.block == dash_sentence.block {
+        return None;
+    }
+    let speaker = r.source_after(dash + 1, dash_sentence.tokens.end)?;
+    Some(Attribution {
+        cue: dash..dash + 1,
+        speaker: Some(speaker),
+        participle: false,
+    })
 }
 
 /// A cue opening the next sentence: "« … ». C'est ce qu'a annoncé le président."
@@ -82,10 +110,15 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
         while k < end && r.is(k, r.lex.adverbs) && !r.is_verb(k) {
             k += 1;
         }
-        return (k < end && r.is_verb(k)).then_some((k + 1, Some(mention)));
+        // After "a-t-il", any participle reports: "a-t-il plaisanté".
+        return (k < end && r.is_word(k)).then_some((k + 1, Some(mention)));
     }
     let mut k = i;
     while k < end && k - i < 4 && (r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs)) && !r.is_verb(k) {
+        // "a fait savoir", "a fait part de".
+        if r.is(k, &["fait", "font", "faisait", "faire"]) && r.is(k + 1, &["savoir", "part"]) {
+            return Some((k + 2, None));
+        }
         k += 1;
     }
     (k < end && r.is_verb(k) && !is_passive(r, i, k)).then_some((k + 1, None))
@@ -123,6 +156,33 @@ pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) ->
     r.clause_subject(start, first)
 }
 
+/// A past participle standing without its auxiliary ("qualifié de", "lancé à"): an adjective, not a report.
+fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
+    let w = r.word(verb);
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e));
+    // "a dénoncé … et averti que": a participle coordinated with one that has its auxiliary.
+    let coordinated = verb > 0 && r.is(verb - 1, &["et", "and"]);
+    participle && first == verb && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
+}
+
+/// The agent of a bare participle before the quotation: "qualifiés par l'entreprise de « … »".
+fn agent_between(r: &Reader<'_>, verb: usize, open: usize) -> Option<Mention> {
+    let k = verb + 1;
+    if !r.is(k, &["par", "by"]) {
+        return None;
+    }
+    r.source_after(k + 1, open)
+}
+
+/// The agent of a passive right after a quotation: "qualifié de « … » par ses détracteurs".
+fn agent_after(r: &Reader<'_>, w: &Window) -> Option<Mention> {
+    let k = w.close + 1;
+    if !r.is(k, &["par", "by"]) {
+        return None;
+    }
+    r.source_after(k + 1, w.after)
+}
+
 /// A participle in "-ant" ("ajoutant", "estimant"), whose subject is the clause's.
 fn is_participle(r: &Reader<'_>, i: usize) -> bool {
     let w = r.word(i);
@@ -154,6 +214,18 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 participle: true,
             });
         }
+        if clitic.is_none() && is_bare_participle(r, i, end - 1) {
+            // "« … » lancée par le député": the agent; "« … » confiée à" reports nothing.
+            let agent = r
+                .is(end, &["par", "by"])
+                .then(|| r.source_after(end + 1, w.after))
+                .flatten()?;
+            return Some(Attribution {
+                cue: i..end,
+                speaker: Some(agent),
+                participle: false,
+            });
+        }
         let speaker = clitic.or_else(|| r.source_after(end, w.after));
         return Some(Attribution {
             cue: i..end,
@@ -180,8 +252,11 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     while k < w.after && k - i < 12 && r.is_np_word(k) {
         k += 1;
     }
+    // "», le ministre a déclaré." ends the sentence; "», d'autres policiers déclarent que …" opens a new report.
     if k > i
         && let Some((end, _)) = verb_group(r, k, w.after)
+        && !r.is(end, &["que", "qu'", "that"])
+        && !r.is_punct(end, ":")
     {
         let speaker = r.source_before(i, k);
         return Some(Attribution {
@@ -195,6 +270,9 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
 
 /// The nearest cue before the opening mark in its sentence.
 fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    // A participle next to the quotation without an agent ("l'individu interpellé ferait « … »"): kept in case
+    // no better cue comes before it.
+    let mut fallback = None;
     let mut k = w.open;
     while k > w.before {
         k -= 1;
@@ -240,9 +318,13 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         }
         // "Pour Giovanni Barocco, « … »": a named source, then a comma.
         if r.is(k, &["pour", "for"])
+            && (k == w.before || r.is_punct(k - 1, ","))
             && let Some(speaker) = r.source_after(k + 1, w.open)
-            && (speaker.pronoun.is_some() || r.is_pure_name(&speaker.tokens))
             && r.is_punct(speaker.tokens.end, ",")
+            && (speaker.pronoun.is_some()
+                || r.is_pure_name(&speaker.tokens)
+                || r.capitalised(speaker.tokens.end - 1)
+                || w.open - speaker.tokens.end <= 8)
         {
             return Some(Attribution {
                 cue: k..k + 1,
@@ -252,26 +334,73 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         }
         if r.is_verb(k) {
             let mut first = k;
-            while first > w.before
-                && (r.is(first - 1, r.lex.aux) || r.is(first - 1, r.lex.adverbs))
-                && !r.is_det(first - 1)
-                && !r.in_quote[first - 1]
-            {
-                first -= 1;
+            loop {
+                if first > w.before
+                    && (r.is(first - 1, r.lex.aux) || r.is(first - 1, r.lex.adverbs))
+                    && !r.is_det(first - 1)
+                    && !r.in_quote[first - 1]
+                {
+                    first -= 1;
+                } else if let Some(len) = r
+                    .adverbial_phrase_before(first)
+                    .filter(|&l| first > w.before + l && r.is(first - l - 1, r.lex.aux))
+                {
+                    // "ont par la suite confirmé".
+                    first -= len;
+                } else {
+                    break;
+                }
             }
             // Adverbs left of the auxiliary belong to the subject side.
             while first < k && !r.is(first, r.lex.aux) {
                 first += 1;
             }
             if is_participle(r, k) {
+                // "ce dernier estimant …": a subject right before the participle is its own.
+                let gerund = (k.saturating_sub(3)..k).any(|t| r.is(t, &["en"]));
+                let own = (k > w.before && !r.is_punct(k - 1, ",") && !gerund)
+                    .then(|| r.source_before(w.before, k))
+                    .flatten();
                 return Some(Attribution {
                     cue: k..k + 1,
-                    speaker: None,
-                    participle: true,
+                    participle: own.is_none(),
+                    speaker: own,
                 });
             }
             if is_passive(r, first, k) {
                 continue;
+            }
+            if is_bare_participle(r, first, k) {
+                // "qualifié de « … »" reports only right before the quotation; its source is the agent.
+                if (k + 1..w.open).filter(|&t| !r.in_quote[t]).count() > 6 {
+                    continue;
+                }
+                let agent = agent_between(r, k, w.open).or_else(|| agent_after(r, w));
+                let attribution = Attribution {
+                    cue: k..k + 1,
+                    participle: false,
+                    speaker: agent,
+                };
+                if attribution.speaker.is_some() {
+                    return Some(attribution);
+                }
+                fallback.get_or_insert(attribution);
+                continue;
+            }
+            // "comme l'indique X : « … »": the subject follows the verb.
+            let mut c = first;
+            while c > w.before && r.is(c - 1, &["l'", "le"]) {
+                c -= 1;
+            }
+            if c > w.before
+                && r.is(c - 1, &["comme", "as"])
+                && let Some(speaker) = r.source_after(k + 1, w.open)
+            {
+                return Some(Attribution {
+                    cue: c - 1..k + 1,
+                    speaker: Some(speaker),
+                    participle: false,
+                });
             }
             let speaker = r
                 .source_before(w.before, first)
@@ -295,7 +424,7 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             });
         }
     }
-    None
+    fallback
 }
 
 /// A cue later in the sentence, after other quotations or words: "« … », notamment, « … », a indiqué le Kremlin".
@@ -316,7 +445,8 @@ fn later(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             });
         }
         if let Some((end, clitic)) = verb_group(r, k, w.after) {
-            if is_participle(r, end - 1) {
+            if is_participle(r, end - 1) || (clitic.is_none() && is_bare_participle(r, k, end - 1))
+            {
                 k = end;
                 continue;
             }
@@ -326,7 +456,13 @@ fn later(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                         .then(|| r.source_after(end, w.after))
                         .flatten()
                 })
-                .or_else(|| r.source_before(w.close + 1, k));
+                .or_else(|| r.source_before(w.close + 1, k))
+                .or_else(|| {
+                    // "X a fait part d'un « … » et a prévenu …": the subject of the clause before.
+                    r.is(k.saturating_sub(1), &["et", "mais", "and", "but"])
+                        .then(|| coordinated_subject(r, w.before, w.open))
+                        .flatten()
+                });
             return Some(Attribution {
                 cue: k..end,
                 speaker,

@@ -94,7 +94,8 @@ pub(super) fn pairs(doc: &Document<'_>) -> Vec<Pair> {
             } else if c == '"' {
                 if stack.iter().any(|(k, _, _)| *k == Mark::Straight) {
                     close(&mut stack, Mark::Straight, at, text, &mut pairs);
-                } else {
+                } else if !after_digit(slice, i) {
+                    // Seconds or inches (43"18) cannot open a quotation.
                     stack.push((Mark::Straight, at, b));
                 }
             }
@@ -135,6 +136,14 @@ fn close(
             block,
         });
     }
+}
+
+/// Whether the `"` at byte `i` of `slice` follows a digit directly (43"18, 12"): seconds or inches, not a mark.
+fn after_digit(slice: &str, i: usize) -> bool {
+    slice[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A byte range without the whitespace (including no-break and narrow no-break spaces) at its ends.
@@ -179,6 +188,11 @@ mod tests {
                 &["sous contrôle", "bien"],
             ),
             ("Un « ouvert sans fin.", &[]),
+            ("Il court le 400 m en 43\"18, un record.", &[]),
+            (
+                "Il a dit \"rendez-vous en 2026\" hier.",
+                &["rendez-vous en 2026"],
+            ),
             ("« »", &[]),
         ];
         for (input, want) in rows {

@@ -23,6 +23,7 @@ mod english;
 mod lexicon;
 mod marks;
 mod names;
+mod reader;
 mod speakers;
 
 use std::ops::Range;
@@ -32,7 +33,8 @@ use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
 use lexicon::{Lexicon, Pronoun};
 use names::Names;
-use speakers::{Mention, Reader};
+use reader::Reader;
+use speakers::Mention;
 
 /// The source of a quotation: a mention in the text and the fullest name of its entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +55,9 @@ pub struct Quote {
 /// Quotations shorter than this many words need a cue to count: short ones without one are labels or scare
 /// quotes (« gilets jaunes »).
 const MIN_WORDS_WITHOUT_CUE: usize = 4;
+
+/// The most words a title or name after a label word ("le film « … »") has.
+const MAX_TITLE_WORDS: usize = 8;
 
 /// How many tokens may separate a short quotation from a cue before it.
 const SHORT_QUOTE_REACH: usize = 16;
@@ -75,23 +80,58 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
         windows.push((pair, open, close));
     }
+    // Titles and names in marks first: they are left out, and their words become part of the noun phrases
+    // around them ("le journal « L'Écho » affirme").
+    let mut kept = Vec::with_capacity(windows.len());
+    let mut last_excluded: Option<usize> = None;
+    for (pair, open, close) in windows {
+        let window = window(&reader, open, close);
+        let listed = last_excluded.is_some_and(|c| {
+            c < open
+                && (c + 1..open).all(|k| {
+                    reader.is_punct(k, ",") || reader.is(k, &["et", "ou", "encore", "and", "or"])
+                })
+        });
+        if listed || excluded(&reader, &window) {
+            last_excluded = Some(close);
+            continue;
+        }
+        kept.push((pair, open, close, window));
+    }
+    let kept_tokens: Vec<(usize, usize)> = kept.iter().map(|(_, o, c, _)| (*o, *c)).collect();
+    reader.in_title.clone_from(&reader.in_quote);
+    reader.in_quote.fill(false);
+    for (open, close) in kept_tokens {
+        for flag in &mut reader.in_quote[open..=close] {
+            *flag = true;
+        }
+        for flag in &mut reader.in_title[open..=close] {
+            *flag = false;
+        }
+    }
     let r = &reader;
     let names = Names::scan(r, entities);
     let sources = scan_sources(r);
-    let mut quotes: Vec<Quote> = Vec::with_capacity(windows.len());
+    let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     // The speaker of the previous quotation and its block, for quotations without a cue.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
-    for (pair, open, close) in windows {
-        let window = window(r, open, close);
-        if excluded(r, &window) {
-            continue;
-        }
+    // The closing mark and cue of the last quotation kept.
+    let mut last_accepted: Option<(usize, bool)> = None;
+    for (pair, open, close, window) in kept {
         let words = (open + 1..close).filter(|&i| r.is_word(i)).count();
+        // A partial quotation after another in the same sentence counts its distance to the cue from there.
+        let chained = last_accepted
+            .filter(|&(c, _)| c >= window.before && c < open)
+            .map(|(c, _)| c);
         let attribution = cues::attribute(r, &window).filter(|a| {
             // A short quotation needs its cue close by: a verb far back in a long sentence says something else.
-            words >= MIN_WORDS_WITHOUT_CUE
-                || a.cue.start > close
-                || (a.cue.end..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+            let reach = if a.cue.start > close {
+                (close + 1..a.cue.start).filter(|&k| !r.in_quote[k]).count() <= 3
+            } else {
+                let from = chained.map_or(a.cue.end, |c| c.max(a.cue.end));
+                (from..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
+            };
+            words >= MIN_WORDS_WITHOUT_CUE || reach
         });
         if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
             continue;
@@ -107,7 +147,11 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 ..
             }) => {
                 let speaker = same_block.or_else(|| {
-                    let subject = r.clause_subject(window.before, cue.start)?;
+                    let subject = r.clause_subject(window.before, cue.start).or_else(|| {
+                        // "Se disant « confiant » en l'arrêt, le conseil a estimé …": the main clause follows.
+                        let comma = (close + 1..window.after).find(|&k| r.is_punct(k, ","))?;
+                        r.clause_subject(comma + 1, window.after)
+                    })?;
                     resolve(r, &names, &sources, &subject)
                 });
                 (speaker, Some(cue_text(r, cue)))
@@ -121,6 +165,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             None => (same_block, None),
         };
         previous = Some((pair.block, speaker.clone()));
+        last_accepted = Some((close, cue.is_some()));
         quotes.push(Quote {
             span: doc.span(pair.inner.clone()),
             speaker,
@@ -161,13 +206,18 @@ fn window(r: &Reader<'_>, open: usize, close: usize) -> Window {
 fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     let lex = r.lex;
     let open = w.open;
+    let inside = w.open + 1..w.close;
+    let words: Vec<usize> = inside.clone().filter(|&i| r.is_word(i)).collect();
     if open > 0 {
-        // "le film « … »", "surnommé « … »", "fichés « S »", "l'opération dite « … »".
+        // "le film « … »", "surnommé « … »", "fichés « S »", "l'opération dite « … »": a title or a name is
+        // short; a clause after "le journal" is what the journal says.
         let mut k = open - 1;
-        if r.is_det(k) && k > 0 {
+        if (r.is_det(k) || r.is(k, lex.links)) && k > 0 {
             k -= 1;
         }
-        if !r.in_quote[k] && r.is(k, lex.labels) {
+        let titled = r.is(k, lex.naming)
+            || (r.is(k, lex.labels) && words.first().is_some_and(|&i| r.capitalised(i)));
+        if !r.in_quote[k] && titled && words.len() <= MAX_TITLE_WORDS {
             return true;
         }
         // A translation in brackets after another quotation: "« … » ( « … » )".
@@ -175,20 +225,25 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
             return true;
         }
     }
+    // An updated headline: "Page actualisée : 23 mars — « … »".
+    if (w.before..open).any(|k| r.is(k, &["actualisée", "actualisé", "updated"])) {
+        return true;
+    }
     // A name in marks mid-sentence: every word capitalised, a few words, no verb of saying just before.
-    let inside = w.open + 1..w.close;
-    let words: Vec<usize> = inside.clone().filter(|&i| r.is_word(i)).collect();
+    let sentence_punct = inside
+        .clone()
+        .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
+    let all_capitalised = words
+        .iter()
+        .all(|&i| r.capitalised(i) || r.is(i, lex.links) || r.is(i, lex.determiners));
     let name_like = !words.is_empty()
-        && words.len() <= 6
         && r.capitalised(words[0])
-        && words
-            .iter()
-            .all(|&i| r.capitalised(i) || r.is(i, lex.links) || r.is(i, lex.determiners))
-        && !inside
-            .clone()
-            .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
-    if name_like {
-        let said_just_before = open > 0 && (r.is_verb(open - 1) || r.is_punct(open - 1, ":"));
+        && !sentence_punct
+        && words.len() <= 6
+        && all_capitalised;
+    let starts_sentence = open == w.before || (open > 0 && r.is_punct(open - 1, ":"));
+    if name_like && !starts_sentence {
+        let said_just_before = open > 0 && r.is_verb(open - 1);
         return !said_just_before;
     }
     false
@@ -257,6 +312,28 @@ fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
     sources
 }
 
+/// The subject of one of the three sentences before token `at`, when it is plural ("les pompiers").
+fn plural_subject_before(r: &Reader<'_>, at: usize, reach: usize) -> Option<Mention> {
+    let doc = r.doc;
+    let current = doc.sentence_at(doc.tokens[at].start)?;
+    (current.saturating_sub(3)..=current)
+        .rev()
+        .map(|i| &doc.sentences[i])
+        .filter(|s| s.block >= reach && s.tokens.start < at)
+        .find_map(|s| {
+            r.clause_subject(s.tokens.start, s.tokens.end.min(at))
+                .filter(|m| m.pronoun.is_none() && m.plural)
+        })
+}
+
+/// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
+fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
+    m.tokens
+        .clone()
+        .find(|&i| r.is_word(i) && !r.is_det(i) && !matches!(r.word(i), "'" | "’"))
+        .is_some_and(|i| r.is(i, lexicon::INSTITUTIONS))
+}
+
 /// How many blocks back a pronoun may look for its antecedent.
 const PRONOUN_REACH: usize = 3;
 
@@ -279,19 +356,42 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
                 Pronoun::TheyFeminine => female != Some(false),
             }
     };
-    let source = sources
+    let end = sources.partition_point(|s| s.mention.tokens.start < at);
+    let source = sources[..end]
         .iter()
         .rev()
-        .filter(|s| s.mention.tokens.end <= at && s.block >= reach)
-        .find(|s| compatible(s.mention.female, s.mention.plural));
-    if let Some(source) = source {
-        return Some(names.speaker(r, &source.mention.tokens, source.mention.female));
+        .take_while(|s| s.block >= reach)
+        .filter(|s| s.mention.tokens.end <= at && compatible(s.mention.female, s.mention.plural))
+        .fold(None, |best: Option<&Source>, s| {
+            // The latest source, unless it is an institution and a person came shortly before.
+            match best {
+                None => Some(s),
+                Some(b) if is_institution(r, &b.mention) && !is_institution(r, &s.mention) => {
+                    Some(s)
+                }
+                Some(b) => Some(b),
+            }
+        });
+    if source.is_none() && pronoun.plural() {
+        // "Les pompiers sont intervenus. « … », ont-ils expliqué": a plural subject of a sentence before.
+        return plural_subject_before(r, at, reach).map(|m| names.speaker(r, &m.tokens, m.female));
     }
-    if pronoun.plural() {
-        return None;
+    // The nearest of the last source and the last person named.
+    let name = if pronoun.plural() {
+        None
+    } else {
+        names.person_before(r, at, reach, |female| compatible(female, false))
+    };
+    match (source, name) {
+        (Some(source), Some(name))
+            if name.start > source.mention.tokens.end && r.opens_sentence(name.start) =>
+        {
+            Some(names.speaker(r, &name, None))
+        }
+        (Some(source), _) => Some(names.speaker(r, &source.mention.tokens, source.mention.female)),
+        (None, Some(name)) => Some(names.speaker(r, &name, None)),
+        (None, None) => None,
     }
-    let name = names.person_before(r, at, reach)?;
-    Some(names.speaker(r, &name, None))
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! Names for speakers: the entities of the recogniser when it gives them, capitalised word runs otherwise; the
 //! fullest form of a name in the article is its canonical name ("M. Di Giacomo" → "Flavio Di Giacomo").
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Speaker;
-use super::speakers::Reader;
+use super::reader::Reader;
 use crate::analysis::{Entity, EntityKind};
 
 /// The names of an article, as token ranges.
@@ -12,11 +13,55 @@ pub(super) struct Names<'e> {
     entities: Vec<(Range<usize>, &'e Entity)>,
     /// Capitalised runs of the prose outside quotations, with their block.
     runs: Vec<(Range<usize>, usize)>,
+    /// The runs ending with each word, to find a name's fullest form.
+    by_last_word: HashMap<String, Vec<usize>>,
 }
 
 const PARTICLES: &[&str] = &[
     "de", "du", "d'", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "da", "di",
     "dos", "del", "della", "la", "le",
+];
+
+/// Prepositions after which a name is a place or a complement, not the antecedent of "il" or "elle".
+const AFTER_PREPOSITION: &[&str] = &[
+    "à",
+    "en",
+    "au",
+    "aux",
+    "avec",
+    "par",
+    "pour",
+    "dans",
+    "sur",
+    "chez",
+    "contre",
+    "vers",
+    "entre",
+    "sans",
+    "sous",
+    "depuis",
+    "pendant",
+    "devant",
+    "derrière",
+    "in",
+    "of",
+    "with",
+    "by",
+    "for",
+    "at",
+    "on",
+    "from",
+    "to",
+    "against",
+];
+
+/// The longest entity, in tokens, looked back for when a mention starts inside one.
+const MAX_ENTITY_TOKENS: usize = 16;
+
+/// Endings of nationality nouns ("Brésilienne", "Français", "Américain").
+const NATIONALITY_ENDINGS: &[&str] = &[
+    "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "and", "ande", "ol", "ole", "an",
+    "ane",
 ];
 
 impl<'e> Names<'e> {
@@ -55,15 +100,42 @@ impl<'e> Names<'e> {
                     }
                     k += 1;
                 }
+                // "la Brésilienne Rafaela Silva": a nationality before a name is not part of it.
+                let start = if end - start >= 3
+                    && start > 0
+                    && r.is_det(start - 1)
+                    && NATIONALITY_ENDINGS
+                        .iter()
+                        .any(|e| r.word(start).ends_with(e))
+                {
+                    start + 1
+                } else {
+                    start
+                };
+                // "la République François Hollande", "la Justice de Dilma Rousseff": a first name starts the
+                // person's name.
+                let start = (start + 1..end)
+                    .find(|&k| {
+                        r.name_gender(&(k..k + 1)).is_some()
+                            && r.name_gender(&(k - 1..k)).is_none()
+                            && !r.is(k - 1, r.lex.titles)
+                    })
+                    .unwrap_or(start);
                 if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, PARTICLES)) {
                     runs.push((start..end, sentence.block));
                 }
                 i = end;
             }
         }
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (run, _)) in runs.iter().enumerate() {
+            let last = r.word(run.end - 1);
+            by_last_word.entry(last.to_string()).or_default().push(i);
+        }
         Names {
             entities: ranges,
             runs,
+            by_last_word,
         }
     }
 
@@ -81,30 +153,46 @@ impl<'e> Names<'e> {
         tokens: &Range<usize>,
         _female: Option<bool>,
     ) -> Speaker {
-        let overlapping = self
+        let hi = self
             .entities
+            .partition_point(|(range, _)| range.start < tokens.end);
+        let lo = self.entities[..hi]
             .iter()
-            .filter(|(range, _)| range.start < tokens.end && tokens.start < range.end);
-        let mut best: Option<&(Range<usize>, &Entity)> = None;
-        for candidate in overlapping {
-            let rank = |e: &Entity| match e.kind {
-                EntityKind::Person => 0,
-                EntityKind::Organization => 1,
-                EntityKind::Group => 2,
-                _ => 3,
-            };
-            if best.is_none_or(|(_, b)| rank(candidate.1) < rank(b)) {
-                best = Some(candidate);
-            }
-        }
-        if let Some((range, entity)) = best {
-            let span_tokens = if entity.kind == EntityKind::Person {
-                range.clone()
-            } else {
+            .rposition(|(range, _)| range.end <= tokens.start.saturating_sub(MAX_ENTITY_TOKENS))
+            .map_or(0, |i| i + 1);
+        let within = &self.entities[lo..hi];
+        // A person named inside a description, not as a complement: "le porte-parole, Wang Wenbin" → the name;
+        // "la femme de Xi Jinping" stays the description.
+        let person = within.iter().rev().find(|(range, e)| {
+            e.kind == EntityKind::Person
+                && range.start >= tokens.start
+                && range.end <= tokens.end
+                && !(range.start > tokens.start && r.is(range.start - 1, r.lex.links))
+        });
+        if let Some((range, entity)) = person {
+            // Titles before the name stay in the mention ("M. Di Giacomo").
+            let titled = (tokens.start..range.start)
+                .all(|i| r.is(i, r.lex.titles) || r.is_punct(i, ".") || r.is_det(i));
+            let span_tokens = if titled {
                 tokens.clone()
+            } else {
+                range.clone()
             };
             return Speaker {
                 span: span_of(r, &span_tokens),
+                canonical: entity.canonical.clone(),
+            };
+        }
+        // An entity that is the mention itself, past its determiner: "le Kremlin", "l'Union européenne".
+        let head = (tokens.start..tokens.end)
+            .find(|&i| !r.is_det(i) && !matches!(r.word(i), "'" | "’"))
+            .unwrap_or(tokens.start);
+        let whole = within
+            .iter()
+            .find(|(range, _)| range.start <= head && range.end >= tokens.end);
+        if let Some((_, entity)) = whole {
+            return Speaker {
+                span: span_of(r, tokens),
                 canonical: entity.canonical.clone(),
             };
         }
@@ -123,8 +211,10 @@ impl<'e> Names<'e> {
     fn fullest(&self, r: &Reader<'_>, tokens: &Range<usize>) -> String {
         let name = text_of(r, &without_titles(r, tokens));
         let mut best = name;
-        for (run, _) in &self.runs {
-            let run_text = text_of(r, &without_titles(r, run));
+        let last = r.word(tokens.end.saturating_sub(1).max(tokens.start));
+        let candidates = self.by_last_word.get(last).map_or(&[][..], Vec::as_slice);
+        for &i in candidates {
+            let run_text = text_of(r, &without_titles(r, &self.runs[i].0));
             if run_text.len() > best.len()
                 && run_text.ends_with(best)
                 && run_text[..run_text.len() - best.len()].ends_with(' ')
@@ -142,6 +232,7 @@ impl<'e> Names<'e> {
         r: &Reader<'_>,
         at: usize,
         reach: usize,
+        fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
         let block_of = |t: usize| {
             r.doc
@@ -149,20 +240,24 @@ impl<'e> Names<'e> {
                 .map_or(0, |s| r.doc.sentences[s].block)
         };
         if !self.entities.is_empty() {
-            return self
-                .entities
+            let end = self.entities.partition_point(|(range, _)| range.start < at);
+            return self.entities[..end]
                 .iter()
                 .rev()
-                .filter(|(range, e)| {
-                    range.end <= at && e.kind == EntityKind::Person && !r.in_quote[range.start]
+                .take_while(|(range, _)| block_of(range.start) >= reach)
+                .find(|(range, e)| {
+                    range.end <= at
+                        && e.kind == EntityKind::Person
+                        && !r.in_quote[range.start]
+                        && fits(r.name_gender(range))
                 })
-                .find(|(range, _)| block_of(range.start) >= reach)
                 .map(|(range, _)| range.clone());
         }
-        self.runs
+        let end = self.runs.partition_point(|(run, _)| run.end <= at);
+        self.runs[..end]
             .iter()
             .rev()
-            .filter(|(run, block)| run.end <= at && *block >= reach)
+            .take_while(|(_, block)| *block >= reach)
             .find(|(run, _)| {
                 let words = run.clone().filter(|&t| r.is_name_word(t)).count();
                 let titled = run.start > 0
@@ -170,8 +265,10 @@ impl<'e> Names<'e> {
                         || (r.is_punct(run.start - 1, ".")
                             && run.start > 1
                             && r.is(run.start - 2, r.lex.titles)));
-                let place = run.start > 0 && r.is(run.start - 1, &["à", "en", "au", "aux", "in"]);
-                (words >= 2 || titled) && !place
+                // After "à", "en" a run is a place; after "de", "des" a complement ("des Nations unies").
+                let place = run.start > 0
+                    && (r.is(run.start - 1, AFTER_PREPOSITION) || r.is(run.start - 1, r.lex.links));
+                (words >= 2 || titled) && !place && fits(r.name_gender(run))
             })
             .map(|(run, _)| run.clone())
     }
@@ -192,6 +289,9 @@ fn without_titles(r: &Reader<'_>, tokens: &Range<usize>) -> Range<usize> {
 fn description(r: &Reader<'_>, tokens: &Range<usize>) -> String {
     let mut start = tokens.start;
     if start + 1 < tokens.end && r.is_det(start) {
+        start += 1;
+    }
+    if start + 1 < tokens.end && matches!(r.word(start), "'" | "’") {
         start += 1;
     }
     text_of(r, &(start..tokens.end)).to_string()

@@ -4,17 +4,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, Pronoun, eq_lower, in_list, lowercase};
-use crate::analysis::Document;
+use super::lexicon::Pronoun;
+use super::reader::{PARTICLES, Reader};
 use crate::analysis::text::TokenKind;
-
-/// Reads the tokens of a document with the word lists of its language.
-pub(super) struct Reader<'d> {
-    pub doc: &'d Document<'d>,
-    pub lex: &'static Lexicon,
-    /// Whether each token lies inside a quotation (marks included).
-    pub in_quote: Vec<bool>,
-}
 
 /// A source as the text names it: its tokens, or a pronoun standing for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,197 +26,42 @@ const PREPOSITIONS: &[&str] = &[
     "during",
 ];
 
+/// Prepositions of the adverbial phrases between a verb and its inverted subject ("à l'AFP", "dans un
+/// communiqué", "lors d'une conférence de presse").
+const SKIPPED_PREPOSITIONS: &[&str] = &[
+    "à", "au", "aux", "dans", "sur", "lors", "en", "devant", "pendant", "après", "depuis", "via",
+    "auprès", "to", "in", "on", "at", "during", "after",
+];
+
+/// Adverbial phrases that sit between a subject, its auxiliary and its verb ("a de son côté déclaré").
+const ADVERBIAL_PHRASES: &[&[&str]] = &[
+    &["de", "son", "côté"],
+    &["de", "leur", "côté"],
+    &["pour", "sa", "part"],
+    &["pour", "leur", "part"],
+    &["à", "son", "tour"],
+    &["à", "leur", "tour"],
+    &["par", "la", "suite"],
+    &["quant", "à", "lui"],
+    &["quant", "à", "elle"],
+    &["quant", "à", "eux"],
+    &["à", "nouveau"],
+    &["de", "nouveau"],
+    &["lui", "aussi"],
+    &["elle", "aussi"],
+    &["eux", "aussi"],
+    &["une", "nouvelle", "fois"],
+    &["encore", "une", "fois"],
+    &["in", "turn"],
+    &["for", "his", "part"],
+    &["for", "her", "part"],
+    &["for", "its", "part"],
+];
+
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
 const MAX_NP: usize = 14;
 
-/// Particles inside personal names.
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben",
-    "ibn", "da", "di", "dos", "das", "del", "della", "y", "st", "mc", "o'",
-];
-
 impl<'d> Reader<'d> {
-    pub(super) fn new(doc: &'d Document<'d>, lex: &'static Lexicon) -> Self {
-        Reader {
-            doc,
-            lex,
-            in_quote: vec![false; doc.tokens.len()],
-        }
-    }
-
-    pub(super) fn len(&self) -> usize {
-        self.doc.tokens.len()
-    }
-
-    pub(super) fn word(&self, i: usize) -> &'d str {
-        self.doc.token_text(i)
-    }
-
-    pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
-        if i >= self.len() {
-            return false;
-        }
-        let word = self.word(i);
-        if in_list(word, list) {
-            return true;
-        }
-        // Pre-tokenised text splits the apostrophe from an elided word ("L' Union").
-        self.elided(i)
-            && list.iter().any(|l| {
-                l.len() == word.len() + 1 && l.ends_with('\'') && eq_lower(word, &l[..word.len()])
-            })
-    }
-
-    /// Whether word `i` is followed by a detached apostrophe ("L" "'" in "L' Union").
-    fn elided(&self, i: usize) -> bool {
-        let tokens = &self.doc.tokens;
-        i + 1 < tokens.len()
-            && tokens[i].kind == TokenKind::Word
-            && tokens[i].end - tokens[i].start <= 5
-            && tokens[i + 1].start == tokens[i].end
-            && matches!(self.word(i + 1), "'" | "’")
-    }
-
-    /// Whether token `i` is an apostrophe detached from the elided word before it.
-    fn is_detached_apostrophe(&self, i: usize) -> bool {
-        i > 0 && matches!(self.word(i), "'" | "’") && self.elided(i - 1)
-    }
-
-    pub(super) fn is_word(&self, i: usize) -> bool {
-        i < self.len() && self.doc.tokens[i].kind == TokenKind::Word
-    }
-
-    pub(super) fn is_punct(&self, i: usize, p: &str) -> bool {
-        i < self.len() && self.doc.tokens[i].kind == TokenKind::Punct && self.word(i) == p
-    }
-
-    /// Whether token `i` opens or closes a quotation.
-    pub(super) fn is_mark(&self, i: usize) -> bool {
-        i < self.len() && matches!(self.word(i), "«" | "»" | "“" | "”" | "\"" | "‹" | "›")
-    }
-
-    pub(super) fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
-    }
-
-    /// A reporting verb form, not read as a noun after a determiner.
-    pub(super) fn is_verb(&self, i: usize) -> bool {
-        if !self.is_word(i) || self.in_quote[i] {
-            return false;
-        }
-        let mut buf = String::new();
-        let lower = lowercase(self.word(i), &mut buf);
-        if !self.lex.is_verb(lower) {
-            return false;
-        }
-        !(i > 0 && self.is(i - 1, self.lex.determiners) && !self.is(i - 1, &["l'"]))
-    }
-
-    /// A verb with an inverted subject clitic ("explique-t-elle", "a-t-il"): the pronoun and whether the verb
-    /// part is an auxiliary waiting for its participle.
-    pub(super) fn clitic(&self, i: usize) -> Option<(Pronoun, bool)> {
-        if !self.is_word(i) || self.in_quote[i] {
-            return None;
-        }
-        let word = self.word(i);
-        if !word.contains('-') {
-            return None;
-        }
-        for (suffix, pronoun) in self.lex.clitics {
-            if word.len() > suffix.len() && word.to_lowercase().ends_with(suffix) {
-                let base = &word[..word.len() - suffix.len()];
-                let mut buf = String::new();
-                let lower = lowercase(base, &mut buf);
-                if self.lex.is_verb(lower) {
-                    return Some((*pronoun, false));
-                }
-                if in_list(lower, self.lex.aux) {
-                    return Some((*pronoun, true));
-                }
-            }
-        }
-        None
-    }
-
-    pub(super) fn pronoun(&self, i: usize) -> Option<Pronoun> {
-        if !self.is_word(i) {
-            return None;
-        }
-        self.lex
-            .pronouns
-            .iter()
-            .find(|(w, _)| in_list(self.word(i), &[w]))
-            .map(|(_, p)| *p)
-    }
-
-    fn is_title(&self, i: usize) -> bool {
-        self.is(i, self.lex.titles)
-    }
-
-    /// A word of a personal or organisation name: capitalised, or a particle between capitalised words.
-    pub(super) fn is_name_word(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let w = self.word(i);
-        if w.starts_with(char::is_uppercase) {
-            return true;
-        }
-        let lower_prefix = ["al-", "el-", "ben-", "ibn-", "abu-", "abou-"];
-        lower_prefix.iter().any(|p| w.starts_with(p))
-    }
-
-    /// Whether token `i` can belong to a noun phrase.
-    pub(super) fn is_np_word(&self, i: usize) -> bool {
-        if i >= self.len() || self.in_quote[i] {
-            return false;
-        }
-        if self.is_punct(i, ".") && i > 0 && self.is_title(i - 1) {
-            return true;
-        }
-        if self.is_punct(i, "-") {
-            return false;
-        }
-        if self.is_detached_apostrophe(i) {
-            return self.is_np_word(i - 1);
-        }
-        if !self.is_word(i) {
-            return false;
-        }
-        let lex = self.lex;
-        let mut buf = String::new();
-        let lower = lowercase(self.word(i), &mut buf);
-        if in_list(lower, lex.determiners) || in_list(lower, lex.links) {
-            return true;
-        }
-        if in_list(lower, lex.stops)
-            || in_list(lower, lex.relatives)
-            || in_list(lower, lex.aux)
-            || lex.pronouns.iter().any(|(p, _)| *p == lower)
-            || self.clitic(i).is_some()
-        {
-            return false;
-        }
-        if self.capitalised(i) {
-            return !in_list(lower, lex.function_words) || self.is_title(i);
-        }
-        if lex.is_verb(lower) {
-            return false;
-        }
-        // Conjugated forms that end a subject ("gèrera", "discuteront", "affichait").
-        !["era", "eront", "ront", "ait", "aient", "èrent"]
-            .iter()
-            .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
-    }
-
-    pub(super) fn is_det(&self, i: usize) -> bool {
-        self.is(i, self.lex.determiners)
-    }
-
-    fn is_link(&self, i: usize) -> bool {
-        self.is(i, self.lex.links)
-    }
-
     /// A noun phrase read forwards from `i`, not past `end`: an optional title or determiner, then words.
     fn segment_forward(&self, mut i: usize, end: usize) -> Option<Range<usize>> {
         while i < end && self.is_link(i) && !self.is_det(i) {
@@ -235,10 +72,14 @@ impl<'d> Reader<'d> {
             i += 1;
         }
         let mut stop = i;
-        while stop > start && (self.is_link(stop - 1) || self.is_det(stop - 1)) {
+        while stop > start
+            && (self.is_link(stop - 1)
+                || self.is_det(stop - 1)
+                || self.is_detached_apostrophe(stop - 1))
+        {
             stop -= 1;
         }
-        (stop > start).then_some(start..stop)
+        (stop > start && self.has_content(&(start..stop))).then_some(start..stop)
     }
 
     /// A noun phrase read backwards from just before `end`, not before `start`; a parenthesis just before `end`
@@ -257,11 +98,28 @@ impl<'d> Reader<'d> {
         while k > start && end - k < MAX_NP && self.is_np_word(k - 1) {
             k -= 1;
         }
-        // Start at a determiner, a title or a capitalised word.
         while k < end && (self.is_link(k) && !self.is_det(k)) {
             k += 1;
         }
-        (k < end).then_some(k..end)
+        (k < end && self.has_content(&(k..end))).then_some(k..end)
+    }
+
+    /// Whether a range holds a word other than determiners and links.
+    fn has_content(&self, range: &Range<usize>) -> bool {
+        range.clone().any(|i| {
+            self.is_word(i)
+                && !self.is_det(i)
+                && !self.is_link(i)
+                && (!self.is_title(i) || i + 1 == range.end)
+        })
+    }
+
+    /// Whether a noun phrase can be a subject: it starts with a determiner, a title or a capital.
+    pub(super) fn is_subject_like(&self, range: &Range<usize>) -> bool {
+        self.is_det(range.start)
+            || self.is_title(range.start)
+            || self.capitalised(range.start)
+            || self.is(range.start, &["autres", "nombreux", "nombreuses"])
     }
 
     /// Whether every token of `range` belongs to a name (with titles and particles).
@@ -287,6 +145,14 @@ impl<'d> Reader<'d> {
     /// A name standing after a description inside a noun phrase ("l'entraîneur Patrice Canayer"): a capitalised
     /// run right after a lower-case noun.
     fn inner_name(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let name = self.inner_run(range)?;
+        // One capitalised word after a noun qualifies it ("le comité Nobel", "la compagnie Flydubai") unless
+        // it is a known first name.
+        let words = name.clone().filter(|&i| self.is_name_word(i)).count();
+        (words >= 2 || self.name_gender(&name).is_some()).then_some(name)
+    }
+
+    fn inner_run(&self, range: &Range<usize>) -> Option<Range<usize>> {
         let mut i = range.start + 1;
         while i < range.end {
             if self.is_name_word(i)
@@ -320,11 +186,18 @@ impl<'d> Reader<'d> {
         } else {
             None
         };
-        (female, self.is(first, self.lex.plural))
+        // A bare plural noun ("Firefighters arrived"): no determiner, a final s.
+        let last = range.end - 1;
+        let bare_plural = !self.is_det(first)
+            && !self.is_title(first)
+            && self.word(last).ends_with('s')
+            && (!self.capitalised(last) || (range.len() == 1 && self.opens_sentence(first)));
+        (female, self.is(first, self.lex.plural) || bare_plural)
     }
 
     fn mention(&self, tokens: Range<usize>, description: &Range<usize>) -> Mention {
         let (female, plural) = self.agreement(description);
+        let female = female.or_else(|| self.name_gender(&tokens));
         Mention {
             tokens,
             pronoun: None,
@@ -342,6 +215,28 @@ impl<'d> Reader<'d> {
         }
     }
 
+    /// The length of a fixed adverbial phrase starting at `i` ("de son côté"), if one does.
+    pub(super) fn adverbial_phrase(&self, i: usize) -> Option<usize> {
+        ADVERBIAL_PHRASES
+            .iter()
+            .find(|words| words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w])))
+            .map(|words| words.len())
+    }
+
+    /// The length of a fixed adverbial phrase ending just before `end`, if one does.
+    pub(super) fn adverbial_phrase_before(&self, end: usize) -> Option<usize> {
+        ADVERBIAL_PHRASES
+            .iter()
+            .find(|words| {
+                end >= words.len()
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| self.is(end - words.len() + k, &[w]))
+            })
+            .map(|words| words.len())
+    }
+
     /// Skips adverbial phrases after a verb or before a subject: adverbs, "de son côté", "à l'AFP", "dans un
     /// communiqué", "lundi".
     fn skip_adverbials(&self, mut i: usize, end: usize) -> usize {
@@ -350,29 +245,30 @@ impl<'d> Reader<'d> {
             if i >= end {
                 return i;
             }
-            if self.is_punct(i, ",") && i + 1 < end && self.is(i + 1, lex.adverbs) {
+            if self.is_punct(i, ",")
+                && i + 1 < end
+                && (self.is(i + 1, lex.adverbs) || self.is(i + 1, SKIPPED_PREPOSITIONS))
+            {
                 i += 1;
                 continue;
             }
-            // "de son côté", "pour sa part", "à son tour", "de leur côté", "quant à lui".
-            if i + 2 < end
-                && self.is(i, &["de", "pour", "à", "quant"])
-                && self.is(i + 2, &["côté", "part", "tour", "lui", "elle", "eux"])
-            {
-                i += 3;
+            // ", à Reuters, le directeur": the comma closing a skipped phrase.
+            if self.is_punct(i, ",") && i + 1 < end && i > 0 && !self.is_punct(i - 1, ",") {
+                let next = i + 1;
+                if self.is_det(next) || self.is_title(next) || self.capitalised(next) {
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(len) = self.adverbial_phrase(i) {
+                i += len;
                 continue;
             }
             if self.is(i, lex.adverbs) && !self.is(i, lex.determiners) {
                 i += 1;
                 continue;
             }
-            let preposition = self.is(
-                i,
-                &[
-                    "à", "au", "aux", "dans", "sur", "lors", "en", "devant", "pendant", "après",
-                    "depuis", "via", "auprès", "to", "in", "on", "at", "during", "after",
-                ],
-            );
+            let preposition = self.is(i, SKIPPED_PREPOSITIONS);
             if preposition {
                 i += 1;
                 if self.is_link(i) {
@@ -400,6 +296,11 @@ impl<'d> Reader<'d> {
 
     /// The source named right after `i` (after "selon", or an inverted verb), not past `end`.
     pub(super) fn source_after(&self, i: usize, end: usize) -> Option<Mention> {
+        if i < end
+            && let Some(p) = self.pronoun(i)
+        {
+            return Some(self.pronoun_mention(i, p));
+        }
         let i = self.skip_adverbials(i, end);
         if i >= end {
             return None;
@@ -407,7 +308,11 @@ impl<'d> Reader<'d> {
         if let Some(p) = self.pronoun(i) {
             return Some(self.pronoun_mention(i, p));
         }
-        let np = self.segment_forward(i, end)?;
+        let np = self.segment_forward(i, end).filter(|np| {
+            self.is_subject_like(np)
+                || (np.start > 0 && self.is_link(np.start - 1))
+                || self.inner_name(np).is_some()
+        })?;
         if self.is_pure_name(&np) {
             return Some(self.mention(np.clone(), &np));
         }
@@ -436,11 +341,17 @@ impl<'d> Reader<'d> {
     /// commas prefer the name, "X, qui" takes X, a pronoun stays a pronoun for the caller to resolve.
     pub(super) fn source_before(&self, start: usize, verb: usize) -> Option<Mention> {
         let mut j = verb;
-        while j > start
-            && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
-            && !self.is_det(j - 1)
-        {
-            j -= 1;
+        loop {
+            if j > start
+                && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
+                && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
+            {
+                j -= 1;
+            } else if let Some(len) = self.adverbial_phrase_before(j).filter(|&l| j >= start + l) {
+                j -= len;
+            } else {
+                break;
+            }
         }
         if j <= start {
             return None;
@@ -478,8 +389,11 @@ impl<'d> Reader<'d> {
                 let k = before - 1;
                 if k > start + 1 && self.is_punct(k - 1, ",") {
                     end = k - 1;
-                } else {
+                } else if segments.len() == 1 {
+                    // "L'Union européenne au travers de sa délégation a condamné".
                     end = k;
+                } else {
+                    break;
                 }
                 continue;
             }
@@ -503,10 +417,8 @@ impl<'d> Reader<'d> {
         }
         let head = subjects
             .iter()
-            .find(|s| self.is_det(s.start) || self.capitalised(s.start))
-            .or(subjects.first())
-            .map(|s| (*s).clone())
-            .or_else(|| segments.first().map(|(s, _)| s.clone()))?;
+            .find(|s| self.is_subject_like(s))
+            .map(|s| (*s).clone())?;
         if let Some(name) = self.inner_name(&head) {
             return Some(self.mention(name, &head));
         }
@@ -552,17 +464,5 @@ impl<'d> Reader<'d> {
             return self.source_after(i, end);
         }
         None
-    }
-
-    /// The length of a "selon"-like preposition starting at `i`, if one does.
-    pub(super) fn according(&self, i: usize) -> Option<usize> {
-        if self.in_quote.get(i).copied().unwrap_or(true) {
-            return None;
-        }
-        self.lex
-            .according
-            .iter()
-            .find(|words| words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w])))
-            .map(|words| words.len())
     }
 }

@@ -146,6 +146,66 @@ fn french_cues_before_and_after() {
             Some("M. Garnier"),
             Some("a précisé"),
         ),
+        (
+            "« Le pont rouvrira en juin. » C'est ce qu'a annoncé mardi la maire, Claire Dupuis.",
+            "Le pont rouvrira en juin.",
+            Some("Claire Dupuis"),
+            Some("a annoncé"),
+        ),
+        (
+            "« Nous resterons unis face à l'épreuve. »\n— Paul Girard, président du club\n",
+            "Nous resterons unis face à l'épreuve.",
+            Some("Paul Girard"),
+            Some("—"),
+        ),
+        (
+            "Le projet, qualifié de « désastreux » par les écologistes, sera voté jeudi.",
+            "désastreux",
+            Some("les écologistes"),
+            Some("qualifié"),
+        ),
+        (
+            "Le chantier a pris du retard, comme l'indique Léa Martin, architecte : « Les fondations étaient instables. »",
+            "Les fondations étaient instables.",
+            Some("Léa Martin"),
+            Some("comme l'indique"),
+        ),
+        (
+            "Pour Hélène Blanc, « rien ne justifie cette hausse des prix ».",
+            "rien ne justifie cette hausse des prix",
+            Some("Hélène Blanc"),
+            Some("Pour"),
+        ),
+        (
+            "Le ministre salue un accord « historique ».",
+            "historique",
+            Some("Le ministre"),
+            Some("salue"),
+        ),
+        (
+            "Le club de football, dans un communiqué, a dénoncé « des propos inacceptables ».",
+            "des propos inacceptables",
+            Some("Le club de football"),
+            Some("a dénoncé"),
+        ),
+        (
+            "L' Union européenne au travers de sa délégation a condamné « une attaque lâche ».",
+            "une attaque lâche",
+            Some("L' Union européenne"),
+            Some("a condamné"),
+        ),
+        (
+            "Juliette Noël a fait part de sa « vive émotion » en apprenant la nouvelle.",
+            "vive émotion",
+            Some("Juliette Noël"),
+            Some("a fait part"),
+        ),
+        (
+            "Le journal « La Gazette du Nord » affirme que le maire est « sur le départ ».",
+            "sur le départ",
+            Some("Le journal « La Gazette du Nord »"),
+            Some("affirme"),
+        ),
     ];
     check(rows, Lang::Fr);
 }
@@ -176,6 +236,24 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             "mal ficelé",
             Some("Sophie Marchal"),
             Some("juge"),
+        ),
+        (
+            "Les pompiers sont intervenus vers minuit. « Le feu était très violent », ont-ils expliqué.",
+            "Le feu était très violent",
+            Some("Les pompiers"),
+            Some("ont-ils expliqué"),
+        ),
+        (
+            "La direction a publié un texte. Sa déléguée, Julie Petit, était présente. « Nous attendons des actes concrets », a-t-elle dit.",
+            "Nous attendons des actes concrets",
+            Some("Julie Petit"),
+            Some("a-t-elle dit"),
+        ),
+        (
+            "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
+            "Nous sommes d'accord sur tout",
+            Some("Jean Morel"),
+            Some("a-t-il assuré"),
         ),
     ];
     check(rows, Lang::Fr);
@@ -208,6 +286,15 @@ fn french_exclusions() {
         "Le navire a rejoint le port « Saint-Malo Nord » hier.",
         // A foreign word, a scare quote.
         "Le groupe a effectué ce changement « cosmétique » en juillet.",
+        // Organisations, metalinguistic mentions, file labels, lists of titles.
+        "L'association « Les Amis du Rail » a porté plainte.",
+        "Le mot « crise » revient souvent dans ses discours.",
+        "Le suspect était fiché « S » depuis deux ans.",
+        "Elle est l'auteure de « Un été à Brest », « Les Vents du large » et « La Marée haute ».",
+        // An updated headline.
+        "Page actualisée : 3 mai 2024 — « Inondations : le bilan s'alourdit encore dans le Sud »\n",
+        // Seconds, not a quotation.
+        "Il a couru le 400 m en 43\"18 samedi.",
         // A quoted fragment in a related-article item.
         "Un premier paragraphe.\n> À lire aussi : Crise : le gouvernement promet une « sortie rapide »\n",
     ];
@@ -286,12 +373,113 @@ fn english_cues() {
             Some("The company"),
             Some("says"),
         ),
+        (
+            "The fire chief, Sam Ortiz, said on Monday that the blaze was “under control”.",
+            "under control",
+            Some("Sam Ortiz"),
+            Some("said"),
+        ),
+        (
+            "“Prices will rise again next year,” warned the central bank.",
+            "Prices will rise again next year,",
+            Some("the central bank"),
+            Some("warned"),
+        ),
+        (
+            "Firefighters arrived at midnight. “The flames were everywhere,” they said.",
+            "The flames were everywhere,",
+            Some("Firefighters"),
+            Some("said"),
+        ),
     ];
     check(rows, Lang::En);
     for input in [
         "He read the novel “War and Peace” twice.",
         "The so-called “quiet revolution” began in 1960.",
+        "The newspaper “The Morning Star” closed in May.",
+        "The word “freedom” appears six times in the speech.",
+        "Voters wore “green scarves” at the rally.",
     ] {
         assert_eq!(run(input, Lang::En), [], "{input:?}");
+    }
+}
+
+#[test]
+fn entities_snap_descriptions_to_names_and_give_canonical_names() {
+    use crate::analysis::{Entity, EntityKind};
+    let input = "Le porte-parole du ministère, Wang Wenbin, a déclaré : « La visite aura lieu en mars. » \
+                 « Elle sera longue », a ajouté Wang. Le Kremlin a indiqué que la rencontre serait « utile ». \
+                 La femme de Paul Dubois a dit que le voyage était « une bonne idée ».";
+    let article = load_str(input, Format::Text, Some(Lang::Fr));
+    let doc = Document::new(&article);
+    let entity = |needle: &str, nth: usize, kind: EntityKind, canonical: &str| {
+        let start = input
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap();
+        Entity {
+            span: doc.span(start..start + needle.len()),
+            kind,
+            canonical: canonical.to_string(),
+        }
+    };
+    let entities = [
+        entity("ministère", 0, EntityKind::Organization, "ministère"),
+        entity("Wang Wenbin", 0, EntityKind::Person, "Wang Wenbin"),
+        entity("Wang", 1, EntityKind::Person, "Wang Wenbin"),
+        entity("Kremlin", 0, EntityKind::Organization, "Kremlin de Moscou"),
+        entity("Paul Dubois", 0, EntityKind::Person, "Paul Dubois"),
+    ];
+    let found: Vec<(String, String)> = find(&doc, Lang::Fr, &entities)
+        .into_iter()
+        .map(|q| {
+            let s = q.speaker.unwrap();
+            (s.span.text(input).to_string(), s.canonical)
+        })
+        .collect();
+    let want = [
+        ("Wang Wenbin", "Wang Wenbin"),
+        ("Wang", "Wang Wenbin"),
+        ("Le Kremlin", "Kremlin de Moscou"),
+        ("La femme de Paul Dubois", "femme de Paul Dubois"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(found, want);
+}
+
+#[test]
+fn broken_marks_and_odd_text_do_not_panic() {
+    for input in [
+        "«",
+        "»»««",
+        "\"",
+        "« \n »",
+        "« » ( « » )",
+        "a-t-il « oui »",
+        "— « x »\n— Nom",
+        "selon « x » selon",
+        "M. « x » M.",
+        "L' « x » ' «",
+        "« a « b » c » d » e «",
+        "\"a\" \"b\" \"c",
+        "“ ” ‹ › „ “",
+        "Il a dit : « \u{a0}\u{202f} »",
+    ] {
+        run(input, Lang::Fr);
+        run(input, Lang::En);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_with_marks_analyses_without_panic(
+        input in "[«»\"“”‹› a-zA-Zéèà,.:;'’()\\-—\n]{0,160}"
+    ) {
+        run(&input, Lang::Fr);
+        run(&input, Lang::En);
     }
 }

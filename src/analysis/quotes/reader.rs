@@ -1,0 +1,271 @@
+//! Reading the tokens of a document for quotations: word classes (determiners, links, reporting verbs,
+//! inverted clitics, pronouns, names) with the word lists of the article's language.
+
+use std::ops::Range;
+
+use super::lexicon::{FEMALE_NAMES, Lexicon, MALE_NAMES, Pronoun, eq_lower, in_list, lowercase};
+use crate::analysis::Document;
+use crate::analysis::text::TokenKind;
+
+/// Reads the tokens of a document with the word lists of its language.
+pub(super) struct Reader<'d> {
+    pub doc: &'d Document<'d>,
+    pub lex: &'static Lexicon,
+    /// Whether each token lies inside a quotation (marks included).
+    pub in_quote: Vec<bool>,
+    /// Whether each token lies inside a title or name in marks, left out of the quotations: part of noun
+    /// phrases, never a cue.
+    pub in_title: Vec<bool>,
+}
+
+/// Particles inside personal names.
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben",
+    "ibn", "da", "di", "dos", "das", "del", "della", "y", "st", "mc", "o'",
+];
+
+impl<'d> Reader<'d> {
+    pub(super) fn new(doc: &'d Document<'d>, lex: &'static Lexicon) -> Self {
+        Reader {
+            doc,
+            lex,
+            in_quote: vec![false; doc.tokens.len()],
+            in_title: vec![false; doc.tokens.len()],
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    pub(super) fn word(&self, i: usize) -> &'d str {
+        self.doc.token_text(i)
+    }
+
+    pub(super) fn is(&self, i: usize, list: &[&str]) -> bool {
+        if i >= self.len() {
+            return false;
+        }
+        let word = self.word(i);
+        if in_list(word, list) {
+            return true;
+        }
+        // Pre-tokenised text splits the apostrophe from an elided word ("L' Union").
+        self.elided(i)
+            && list.iter().any(|l| {
+                l.len() == word.len() + 1 && l.ends_with('\'') && eq_lower(word, &l[..word.len()])
+            })
+    }
+
+    /// Whether word `i` is followed by a detached apostrophe ("L" "'" in "L' Union").
+    pub(super) fn elided(&self, i: usize) -> bool {
+        let tokens = &self.doc.tokens;
+        i + 1 < tokens.len()
+            && tokens[i].kind == TokenKind::Word
+            && tokens[i].end - tokens[i].start <= 5
+            && tokens[i + 1].start == tokens[i].end
+            && matches!(self.word(i + 1), "'" | "’")
+    }
+
+    /// Whether token `i` is an apostrophe detached from the elided word before it.
+    pub(super) fn is_detached_apostrophe(&self, i: usize) -> bool {
+        i > 0 && matches!(self.word(i), "'" | "’") && self.elided(i - 1)
+    }
+
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        i < self.len() && self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    pub(super) fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.len() && self.doc.tokens[i].kind == TokenKind::Punct && self.word(i) == p
+    }
+
+    /// Whether token `i` opens or closes a quotation.
+    pub(super) fn is_mark(&self, i: usize) -> bool {
+        i < self.len() && matches!(self.word(i), "«" | "»" | "“" | "”" | "\"" | "‹" | "›")
+    }
+
+    pub(super) fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
+    }
+
+    /// A reporting verb form, not read as a noun after a determiner.
+    pub(super) fn is_verb(&self, i: usize) -> bool {
+        if !self.is_word(i) || self.in_quote[i] || self.in_title[i] {
+            return false;
+        }
+        let mut buf = String::new();
+        let lower = lowercase(self.word(i), &mut buf);
+        // "a fait savoir que", "a fait part de".
+        if matches!(lower, "savoir" | "part")
+            && i > 0
+            && self.is(i - 1, &["fait", "font", "faisait", "faire"])
+        {
+            return true;
+        }
+        if !self.lex.is_verb(lower) {
+            return false;
+        }
+        !(i > 0 && self.is(i - 1, self.lex.determiners) && !self.is(i - 1, &["l'"]))
+    }
+
+    /// A verb with an inverted subject clitic ("explique-t-elle", "a-t-il"): the pronoun and whether the verb
+    /// part is an auxiliary waiting for its participle.
+    pub(super) fn clitic(&self, i: usize) -> Option<(Pronoun, bool)> {
+        if !self.is_word(i) || self.in_quote[i] || self.in_title[i] {
+            return None;
+        }
+        let word = self.word(i);
+        if !word.contains('-') {
+            return None;
+        }
+        for (suffix, pronoun) in self.lex.clitics {
+            if word.len() > suffix.len() && word.to_lowercase().ends_with(suffix) {
+                let base = &word[..word.len() - suffix.len()];
+                let mut buf = String::new();
+                let lower = lowercase(base, &mut buf);
+                if in_list(lower, self.lex.aux) {
+                    return Some((*pronoun, true));
+                }
+                // The inversion itself shows a verb: "plaisante-t-il", "explique-t-elle".
+                if self.lex.is_verb(lower) || suffix.starts_with("-t-") || lower.len() > 3 {
+                    return Some((*pronoun, false));
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn pronoun(&self, i: usize) -> Option<Pronoun> {
+        if !self.is_word(i) {
+            return None;
+        }
+        self.lex
+            .pronouns
+            .iter()
+            .find(|(w, _)| in_list(self.word(i), &[w]))
+            .map(|(_, p)| *p)
+    }
+
+    pub(super) fn is_title(&self, i: usize) -> bool {
+        self.is(i, self.lex.titles)
+    }
+
+    /// A word of a personal or organisation name: capitalised, or a particle between capitalised words.
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if w.starts_with(char::is_uppercase) {
+            return true;
+        }
+        let lower_prefix = ["al-", "el-", "ben-", "ibn-", "abu-", "abou-"];
+        lower_prefix.iter().any(|p| w.starts_with(p))
+    }
+
+    /// Whether token `i` can belong to a noun phrase.
+    pub(super) fn is_np_word(&self, i: usize) -> bool {
+        if i >= self.len() || self.in_quote[i] {
+            return false;
+        }
+        if self.is_punct(i, ".") && i > 0 && self.is_title(i - 1) {
+            return true;
+        }
+        if self.is_punct(i, "-") {
+            return false;
+        }
+        // The marks of a title or name left out of the quotations belong to the phrase around it.
+        if self.is_mark(i) {
+            return true;
+        }
+        if self.is_detached_apostrophe(i) {
+            return self.is_np_word(i - 1);
+        }
+        if !self.is_word(i) {
+            return false;
+        }
+        let lex = self.lex;
+        let mut buf = String::new();
+        let lower = lowercase(self.word(i), &mut buf);
+        if in_list(lower, lex.determiners) || in_list(lower, lex.links) {
+            return true;
+        }
+        if matches!(lower, "plus" | "moins" | "most" | "least") && i > 0 && self.is_det(i - 1) {
+            return true;
+        }
+        if in_list(lower, lex.stops)
+            || in_list(lower, lex.relatives)
+            || in_list(lower, lex.aux)
+            || lex.pronouns.iter().any(|(p, _)| *p == lower)
+            || self.clitic(i).is_some()
+        {
+            return false;
+        }
+        if self.capitalised(i) {
+            return !in_list(lower, lex.function_words) || self.is_title(i);
+        }
+        if lex.is_verb(lower) {
+            return false;
+        }
+        // Superlatives: "la plus haute autorité".
+        if matches!(lower, "plus" | "moins" | "most" | "least") && i > 0 && self.is_det(i - 1) {
+            return true;
+        }
+        // An English past tense before a preposition, a determiner or a stop ("Firefighters arrived at").
+        if lower.len() > 4
+            && lower.ends_with("ed")
+            && (i + 1 >= self.len()
+                || !self.is_word(i + 1)
+                || self.is(i + 1, lex.stops)
+                || self.is(i + 1, lex.determiners))
+        {
+            return false;
+        }
+        // Conjugated forms that end a subject ("gèrera", "discuteront", "affichait").
+        !["era", "eront", "ront", "ait", "aient", "èrent"]
+            .iter()
+            .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    }
+
+    pub(super) fn is_det(&self, i: usize) -> bool {
+        self.is(i, self.lex.determiners)
+    }
+
+    pub(super) fn is_link(&self, i: usize) -> bool {
+        self.is(i, self.lex.links)
+    }
+
+    /// Whether token `i` opens its sentence.
+    pub(super) fn opens_sentence(&self, i: usize) -> bool {
+        let doc = self.doc;
+        doc.sentence_at(doc.tokens[i].start)
+            .is_some_and(|s| doc.sentences[s].tokens.start == i)
+    }
+
+    /// The gender a name's first name tells, skipping titles ("M." is masculine, "Mme" feminine).
+    pub(super) fn name_gender(&self, range: &Range<usize>) -> Option<bool> {
+        let first = range
+            .clone()
+            .find(|&i| self.is_word(i) && !self.is_det(i))?;
+        if self.is(first, FEMALE_NAMES) {
+            Some(true)
+        } else if self.is(first, MALE_NAMES) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The length of a "selon"-like preposition starting at `i`, if one does.
+    pub(super) fn according(&self, i: usize) -> Option<usize> {
+        if self.in_quote.get(i).copied().unwrap_or(true) || self.in_title[i] {
+            return None;
+        }
+        self.lex
+            .according
+            .iter()
+            .find(|words| words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w])))
+            .map(|words| words.len())
+    }
+}
