@@ -92,17 +92,10 @@ pub(super) fn eq_lower(word: &str, lower: &str) -> bool {
 
 /// Whether `word` is one of the lowercase `list`, ignoring case and the kind of apostrophe.
 pub(super) fn in_list(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| eq_lower_apostrophe(word, w))
-}
-
-fn eq_lower_apostrophe(word: &str, lower: &str) -> bool {
-    if word.is_ascii() || !word.contains('’') {
-        return eq_lower(word, lower);
-    }
-    word.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .eq(lower.chars())
+    // The word is folded once, then compared whole against each entry (a length check settles most).
+    let mut buf = String::new();
+    let folded = lowercase(word, &mut buf);
+    list.contains(&folded)
 }
 
 /// The lowercase form of a word, borrowed when it already is.
