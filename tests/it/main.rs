@@ -4,6 +4,8 @@
 
 mod cli;
 mod entities;
+#[cfg(feature = "tui")]
+mod library;
 mod loaders;
 mod robustness;
 #[cfg(feature = "tui")]

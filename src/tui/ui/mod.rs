@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `&App` (no I/O, no state change), one file per part of the screen.
 
 mod article;
+mod library;
 mod panels;
 
 use ratatui::buffer::Buffer;
@@ -18,6 +19,15 @@ use super::theme::EntityClass;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let regions = Regions::new(area, self.focus, self.article.related.len());
+        if let Some(nav) = self.nav.as_deref().filter(|_| self.in_library_list())
+            && !regions.too_small
+        {
+            library::draw(self, nav, area, buf);
+            if let Some(scroll) = self.help {
+                help(self, scroll, area, buf);
+            }
+            return;
+        }
         if regions.too_small {
             Paragraph::new("Terminal too small: enlarge it, or press q to quit.")
                 .wrap(Wrap { trim: true })
@@ -81,6 +91,9 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             "reference date {}",
             format::day(lang, app.analysis.reference_date)
         )),
+    }
+    if let Some(from) = app.nav.as_ref().and_then(|n| n.came_from()) {
+        left.insert(0, format!("← from: {}", format::one_line(from)));
     }
     let left = format!(" {}", left.join(" · "));
     let mut legend = vec![Span::styled("entities: ", theme.dim)];
@@ -232,6 +245,13 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(action.describe()),
         ]));
     }
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!(" {:<20} ", "1 … 9"),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw("read related article n (Enter on it too)"),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::raw(
         " Mouse: the wheel scrolls the pane under the pointer; a click focuses a panel or selects an item.",
