@@ -1,4 +1,4 @@
-//! Indexing a library off the caller's thread: each article file is read (only its head when it is big), turned
+//! Indexing a library off the caller's thread, on a few worker threads: each article file is read (only its head when it is big), turned
 //! into a [`LibraryEntry`] and sent over a channel as soon as it is ready, so that a list can fill while the rest
 //! is still being read.
 
@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering as AtomicOrdering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::{LibraryEntry, article_paths};
@@ -26,24 +27,24 @@ pub enum IndexEvent {
 
 /// The entry of one article file, reading only its head when it is big. `None` when it cannot be read.
 pub fn index_file(path: &Path) -> Option<LibraryEntry> {
-    let mut file = std::fs::File::open(path).ok()?;
-    let size = file.metadata().ok()?.len();
-    if size as usize <= HEAD_BYTES {
-        let article = article::load_path(path).ok()?;
-        return Some(LibraryEntry::of(path, &article));
-    }
-    let mut head = Vec::with_capacity(HEAD_BYTES);
-    file.by_ref()
-        .take(HEAD_BYTES as u64)
+    let file = std::fs::File::open(path).ok()?;
+    // One read of at most the head and a byte: a file that fits is read whole, once.
+    let mut head = Vec::with_capacity(16 * 1024);
+    file.take(HEAD_BYTES as u64 + 1)
         .read_to_end(&mut head)
         .ok()?;
+    let hint = Format::from_extension(path);
+    if head.len() <= HEAD_BYTES {
+        let article = article::load_bytes(&head, hint).ok()?;
+        return Some(LibraryEntry::of(path, &article));
+    }
+    head.truncate(HEAD_BYTES);
     // Cut an incomplete character at the end of the head.
     if let Err(e) = std::str::from_utf8(&head)
         && e.error_len().is_none()
     {
         head.truncate(e.valid_up_to());
     }
-    let hint = Format::from_extension(path);
     let from_head = if hint == Some(Format::Json) {
         None
     } else {
@@ -56,47 +57,79 @@ pub fn index_file(path: &Path) -> Option<LibraryEntry> {
     Some(LibraryEntry::of(path, &article))
 }
 
-/// Starts indexing the folders on a thread of its own; entries arrive on the receiver in path order, then
-/// [`IndexEvent::Done`]. A file reached through two folders is indexed once. The thread stops early when the
-/// receiver is dropped.
+/// Starts indexing the folders off the caller's thread: the files are listed first, then read by a few worker
+/// threads (one per core, at most [`MAX_WORKERS`]). Entries arrive on the receiver as they are read, in no set
+/// order, then [`IndexEvent::Done`]. A file reached through two folders is indexed once. The threads stop early
+/// when the receiver is dropped.
 pub fn spawn_indexer(dirs: Vec<PathBuf>) -> Receiver<IndexEvent> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || index_into(&dirs, &tx));
     rx
 }
 
+/// The most threads that read articles at once.
+pub const MAX_WORKERS: usize = 4;
+
 fn index_into(dirs: &[PathBuf], tx: &Sender<IndexEvent>) {
     let mut seen = HashSet::new();
+    let mut paths = Vec::new();
+    // The files of one folder are all different: only several folders need their files compared.
+    let compare = dirs.len() > 1;
     for dir in dirs {
-        let paths = if dir.is_dir() {
+        let found = if dir.is_dir() {
             article_paths(dir).unwrap_or_default()
         } else {
             vec![dir.clone()]
         };
-        for path in paths {
-            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
-            if !seen.insert(key) {
-                continue;
+        for path in found {
+            if compare {
+                let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+                if !seen.insert(key) {
+                    continue;
+                }
             }
-            if let Some(entry) = index_file(&path)
-                && tx.send(IndexEvent::Entry(entry)).is_err()
-            {
-                return;
-            }
+            paths.push(path);
         }
     }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, MAX_WORKERS)
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (paths, next, stop) = (&paths, &next, &stop);
+            scope.spawn(move || {
+                while !stop.load(AtomicOrdering::Relaxed) {
+                    let i = next.fetch_add(1, AtomicOrdering::Relaxed);
+                    let Some(path) = paths.get(i) else {
+                        break;
+                    };
+                    if let Some(entry) = index_file(path)
+                        && tx.send(IndexEvent::Entry(entry)).is_err()
+                    {
+                        stop.store(true, AtomicOrdering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
     let _ = tx.send(IndexEvent::Done);
 }
 
 /// Indexes the folders and waits for the end: every entry, in path order.
 pub fn index_all(dirs: &[PathBuf]) -> Vec<LibraryEntry> {
-    spawn_indexer(dirs.to_vec())
+    let mut entries: Vec<LibraryEntry> = spawn_indexer(dirs.to_vec())
         .iter()
         .filter_map(|event| match event {
             IndexEvent::Entry(entry) => Some(entry),
             IndexEvent::Done => None,
         })
-        .collect()
+        .collect();
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    entries
 }
 
 /// The library list's order: newest first by published date, undated articles last, then by path.
@@ -180,6 +213,10 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), "Un titre\n\nUn texte court.\n").unwrap();
         let entries = index_all(&[dir.path().to_path_buf()]);
         assert_eq!(entries.len(), 1);
+        // The same folder given twice, once through another path: its article is indexed once.
+        let again = dir.path().join(".").join("b.txt");
+        let twice = index_all(&[dir.path().to_path_buf(), again]);
+        assert_eq!(twice.len(), 1);
         assert_eq!(entries[0].title, "Un titre");
     }
 }

@@ -146,15 +146,21 @@ impl Library {
         library
     }
 
-    /// Adds one entry (as they arrive from [`index::spawn_indexer`]); returns its index.
+    /// Adds one entry (as they arrive from [`index::spawn_indexer`]); returns its index. When two articles
+    /// share an address or a title, the one with the first path wins, whatever order they came in.
     pub fn push(&mut self, entry: LibraryEntry) -> usize {
         let i = self.entries.len();
+        let entries = &self.entries;
+        let mut claim = |map: &mut HashMap<String, usize>, key: String| {
+            let slot = map.entry(key).or_insert(i);
+            if entries.get(*slot).is_some_and(|e| entry.path < e.path) {
+                *slot = i;
+            }
+        };
         if let Some(url) = &entry.url {
-            self.by_url.entry(normalize_url(url)).or_insert(i);
+            claim(&mut self.by_url, normalize_url(url));
         }
-        self.by_title
-            .entry(normalize_title(&entry.title))
-            .or_insert(i);
+        claim(&mut self.by_title, normalize_title(&entry.title));
         self.entries.push(entry);
         i
     }
