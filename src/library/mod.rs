@@ -151,7 +151,7 @@ impl Library {
     pub fn push(&mut self, entry: LibraryEntry) -> usize {
         let i = self.entries.len();
         let entries = &self.entries;
-        let mut claim = |map: &mut HashMap<String, usize>, key: String| {
+        let claim = |map: &mut HashMap<String, usize>, key: String| {
             let slot = map.entry(key).or_insert(i);
             if entries.get(*slot).is_some_and(|e| entry.path < e.path) {
                 *slot = i;
