@@ -4,6 +4,8 @@
 //!
 //! Run with `cargo bench --bench library`; divan prints the median time.
 
+#![allow(clippy::expect_used)]
+
 use std::path::PathBuf;
 
 use liseuse::library::index::{IndexEvent, newest_first, spawn_indexer};
