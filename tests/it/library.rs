@@ -205,6 +205,13 @@ fn following_three_links_and_coming_back_to_the_same_places() {
     assert_eq!(seen(&app), at_03);
     send(&mut app, &[Action::Back]);
     assert_eq!(seen(&app), at_02);
+    // Back in Lorient, its first item leads to an article read since: it is ticked.
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("[1] ✓ Ukraine"), "{screen}");
+    assert!(
+        screen.contains("→ in library: 03-blindes-ukraine"),
+        "{screen}"
+    );
     send(&mut app, &[Action::Back]);
     assert_eq!(seen(&app), at_01);
     // The article opened on has nowhere further back but the jump made in it.

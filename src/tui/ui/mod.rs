@@ -93,7 +93,10 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         )),
     }
     if let Some(from) = app.nav.as_ref().and_then(|n| n.came_from()) {
-        left.insert(0, format!("← from: {}", format::one_line(from)));
+        left.insert(
+            0,
+            format!("← from: {}", truncate(&format::one_line(from), 48)),
+        );
     }
     let left = format!(" {}", left.join(" · "));
     let mut legend = vec![Span::styled("entities: ", theme.dim)];
@@ -197,10 +200,15 @@ fn status(app: &App, regions: &Regions, area: Rect, buf: &mut Buffer) {
                     format!(" {key}"),
                     theme.bar.add_modifier(Modifier::BOLD),
                 ));
-                spans.push(Span::styled(
-                    format!(" {} ", hint_label(&action)),
-                    theme.bar,
-                ));
+                // With a library, Enter on a related item reads it.
+                let label =
+                    if action == Action::Select && app.focus == Panel::Related && app.nav.is_some()
+                    {
+                        "read"
+                    } else {
+                        hint_label(&action)
+                    };
+                spans.push(Span::styled(format!(" {label} "), theme.bar));
             }
         }
     }

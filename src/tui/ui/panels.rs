@@ -222,8 +222,14 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
             (_, Some(Some(entry))) => Span::styled(
                 truncate(
                     &format!(
-                        "→ in the library: {}",
-                        format::one_line(&entry.path.display().to_string())
+                        "→ in library: {}",
+                        format::one_line(
+                            &entry
+                                .path
+                                .file_name()
+                                .unwrap_or(entry.path.as_os_str())
+                                .to_string_lossy()
+                        )
                     ),
                     cols,
                 ),
