@@ -72,7 +72,7 @@ pub fn load_article(options: &ReaderOptions) -> Result<Article> {
     let mut article = if path == Path::new("-") {
         article::load_stdin()?
     } else if path.is_dir() {
-        // A library view comes later: for now a folder opens its first article.
+        // The reader shows a folder as its list (see `open_app`); here a folder stands for its first article.
         let paths = crate::library::article_paths(&path)?;
         let first = paths
             .first()
