@@ -1,5 +1,6 @@
 //! A library: a folder of articles, listed newest first, that related items resolve into.
 
+pub mod index;
 mod resolve;
 
 use std::collections::HashMap;
@@ -60,14 +61,7 @@ pub struct LibraryEntry {
 impl LibraryEntry {
     /// The entry of a loaded article.
     pub fn of(path: &Path, article: &Article) -> Self {
-        let lead = article
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| article::first_sentence(article.slice(b.span)))
-            .find(|s| !s.is_empty())
-            .unwrap_or("")
-            .to_string();
+        let lead = lead(article);
         LibraryEntry {
             path: path.to_path_buf(),
             title: article.display_title(),
@@ -77,6 +71,42 @@ impl LibraryEntry {
             lead,
         }
     }
+}
+
+/// Fewer words (with letters) than this make a dateline ("Brest, mardi 1er juin 2024."), not a lead.
+const LEAD_WORDS: usize = 5;
+
+/// The article's first sentence that says something: the first of at least [`LEAD_WORDS`] words (a dateline
+/// before it is skipped), or else the first sentence at all.
+fn lead(article: &Article) -> String {
+    let mut first = None;
+    for block in article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+    {
+        let mut rest = article.slice(block.span).trim();
+        while !rest.is_empty() {
+            let sentence = article::first_sentence(rest);
+            if sentence.is_empty() {
+                break;
+            }
+            let offset = rest.find(sentence).unwrap_or(0) + sentence.len();
+            rest = rest.get(offset..).unwrap_or("").trim_start();
+            let clean = sentence
+                .trim_start_matches(|c: char| c.is_whitespace() || "–—-·•".contains(c))
+                .trim();
+            let words = clean
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            if words >= LEAD_WORDS {
+                return clean.to_string();
+            }
+            first.get_or_insert(clean);
+        }
+    }
+    first.unwrap_or("").to_string()
 }
 
 /// The articles of one or more folders, indexed for resolving related items.
@@ -109,19 +139,30 @@ impl Library {
 
     /// A library of entries already read.
     pub fn from_entries(entries: Vec<LibraryEntry>) -> Library {
-        let mut by_url = HashMap::new();
-        let mut by_title = HashMap::new();
-        for (i, entry) in entries.iter().enumerate() {
-            if let Some(url) = &entry.url {
-                by_url.entry(normalize_url(url)).or_insert(i);
+        let mut library = Library::default();
+        for entry in entries {
+            library.push(entry);
+        }
+        library
+    }
+
+    /// Adds one entry (as they arrive from [`index::spawn_indexer`]); returns its index. When two articles
+    /// share an address or a title, the one with the first path wins, whatever order they came in.
+    pub fn push(&mut self, entry: LibraryEntry) -> usize {
+        let i = self.entries.len();
+        let entries = &self.entries;
+        let claim = |map: &mut HashMap<String, usize>, key: String| {
+            let slot = map.entry(key).or_insert(i);
+            if entries.get(*slot).is_some_and(|e| entry.path < e.path) {
+                *slot = i;
             }
-            by_title.entry(normalize_title(&entry.title)).or_insert(i);
+        };
+        if let Some(url) = &entry.url {
+            claim(&mut self.by_url, normalize_url(url));
         }
-        Library {
-            entries,
-            by_url,
-            by_title,
-        }
+        claim(&mut self.by_title, normalize_title(&entry.title));
+        self.entries.push(entry);
+        i
     }
 
     /// The article a related item leads to: by address first, then by the same or a nearly same title.
@@ -200,5 +241,28 @@ mod tests {
             found(&link("À Lorient, la chasse se réinvente", None)),
             None
         );
+    }
+
+    #[test]
+    fn the_lead_skips_a_dateline() {
+        let rows = [
+            (
+                "Un titre\n\nQuimper, jeudi 2 mai 2024. Les bibliothèques ouvriront le dimanche dès juin.\n",
+                "Les bibliothèques ouvriront le dimanche dès juin.",
+            ),
+            (
+                "Un titre\n\n3 mai 2024. – La mairie a voté hier un budget de dix millions.\n",
+                "La mairie a voté hier un budget de dix millions.",
+            ),
+            ("Un titre\n\nCourt. Bref.\n", "Court."),
+        ];
+        for (text, expected) in rows {
+            let article = article::load_str(text, Format::Text, None);
+            assert_eq!(
+                LibraryEntry::of(Path::new("a.txt"), &article).lead,
+                expected,
+                "{text}"
+            );
+        }
     }
 }

@@ -53,13 +53,17 @@ pub enum Action {
     SearchPrev,
     /// Close the help or an overlay, or else clear the search, or else the mark.
     Cancel,
-    /// Jump back to where the article was before the last jump.
+    /// Jump back to where the article was before the last jump, or else to the article read before.
     Back,
+    /// Go forward again to the article Back left.
+    Forward,
+    /// Show the library's list of articles (and from the list, go back to the article).
+    Library,
     /// Copy the selected quotation with its speaker to the clipboard (OSC 52).
     CopyQuote,
     /// Open the selected related item's address in the system browser.
     OpenLink,
-    /// Follow the selected related item into the library (not available yet: it shows the item).
+    /// Follow the selected related item into the library.
     FollowLink,
     /// Show or hide the Quotes panel (an overlay in a narrow terminal).
     ToggleQuotes,
@@ -97,6 +101,12 @@ pub enum Action {
     /// Show a short message in the status bar (what happened after a copy or an open); empty clears it.
     #[serde(skip)]
     Notify(String),
+    /// Follow related item number n (1 to 9), as its number key does.
+    #[serde(skip)]
+    FollowNumber(u8),
+    /// Time passes: take the articles the library's indexing has read since.
+    #[serde(skip)]
+    Tick,
 }
 
 impl Action {
@@ -113,7 +123,7 @@ impl Action {
             Action::Bottom => "end / last item",
             Action::FocusNext => "next panel",
             Action::FocusPrev => "previous panel",
-            Action::Select => "show item in the text",
+            Action::Select => "show item in the text / read",
             Action::NextQuote => "next quote",
             Action::PrevQuote => "previous quote",
             Action::NextDate => "next date",
@@ -126,10 +136,12 @@ impl Action {
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::Cancel => "close / clear search",
-            Action::Back => "back to before the jump",
+            Action::Back => "back: before a jump, or previous article",
+            Action::Forward => "forward to the next article again",
+            Action::Library => "library list (and back to the article)",
             Action::CopyQuote => "copy quote",
             Action::OpenLink => "open link in browser",
-            Action::FollowLink => "follow link",
+            Action::FollowLink => "read the related article (also 1–9)",
             Action::ToggleQuotes => "quotes panel",
             Action::ToggleTimeline => "timeline panel",
             Action::ToggleRelated => "related panel",
@@ -142,7 +154,9 @@ impl Action {
             | Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchConfirm
-            | Action::Notify(_) => "",
+            | Action::Notify(_)
+            | Action::FollowNumber(_)
+            | Action::Tick => "",
         }
     }
 

@@ -39,6 +39,8 @@ pub const ACTIONS: &[Action] = &[
     Action::NextRelated,
     Action::PrevRelated,
     Action::Back,
+    Action::Forward,
+    Action::Library,
     Action::Search,
     Action::SearchNext,
     Action::SearchPrev,

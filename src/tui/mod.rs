@@ -14,6 +14,7 @@ pub mod config;
 pub mod format;
 pub mod keymap;
 pub mod layout;
+pub mod library_view;
 pub mod theme;
 mod ui;
 
@@ -71,7 +72,7 @@ pub fn load_article(options: &ReaderOptions) -> Result<Article> {
     let mut article = if path == Path::new("-") {
         article::load_stdin()?
     } else if path.is_dir() {
-        // A library view comes later: for now a folder opens its first article.
+        // The reader shows a folder as its list (see `open_app`); here a folder stands for its first article.
         let paths = crate::library::article_paths(&path)?;
         let first = paths
             .first()
@@ -86,6 +87,55 @@ pub fn load_article(options: &ReaderOptions) -> Result<Article> {
     Ok(article)
 }
 
+/// The reader the options ask for: on a folder (or nothing, the bundled samples), the library's list; on a
+/// file, the article, with its folder and the `--library` folders as the library; on standard input, the
+/// article, with the `--library` folders.
+pub fn open_app(options: &ReaderOptions, config: &Config, no_color: bool) -> Result<App> {
+    let analysis_options = AnalysisOptions {
+        reference_date: options.reference_date,
+        today: None,
+    };
+    let path = options.path.clone().unwrap_or_else(sample_library);
+    let mut dirs = Vec::new();
+    if path.is_dir() {
+        // An unreadable folder is an error before the screen changes; an empty one shows an empty list.
+        std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?;
+        dirs.push(path.clone());
+        dirs.extend(options.libraries.iter().cloned());
+        let navigator = library_view::Navigator::new(dirs, options.lang, analysis_options);
+        let mut app = App::new(
+            Article::default(),
+            crate::analysis::Analysis::default(),
+            config,
+            no_color,
+        );
+        app.nav = Some(Box::new(navigator));
+        return Ok(app);
+    }
+    let article = load_article(options)?;
+    let mut analyzer = Analyzer::builder();
+    if let Some(lang) = options.lang {
+        analyzer = analyzer.language(lang);
+    }
+    let analysis = analyzer.build().analyze(&article, &analysis_options);
+    if path != Path::new("-") {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        dirs.push(parent);
+    }
+    dirs.extend(options.libraries.iter().cloned());
+    let mut navigator = library_view::Navigator::new(dirs, options.lang, analysis_options);
+    let mut app = App::new(article, analysis, config, no_color);
+    if path != Path::new("-") {
+        navigator.start_with(&app, &path);
+    }
+    navigator.screen = library_view::Screen::Reader;
+    app.nav = Some(Box::new(navigator));
+    Ok(app)
+}
+
 /// Whether the `NO_COLOR` convention asks for no colour.
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -95,19 +145,7 @@ fn no_color() -> bool {
 pub fn run(options: ReaderOptions) -> Result<()> {
     // Everything that may fail with a message comes before the terminal changes.
     let config = Config::load(options.config.as_deref())?;
-    let article = load_article(&options)?;
-    let mut analyzer = Analyzer::builder();
-    if let Some(lang) = options.lang {
-        analyzer = analyzer.language(lang);
-    }
-    let analysis = analyzer.build().analyze(
-        &article,
-        &AnalysisOptions {
-            reference_date: options.reference_date,
-            today: None,
-        },
-    );
-    let mut app = App::new(article, analysis, &config, no_color());
+    let mut app = open_app(&options, &config, no_color())?;
 
     if !std::io::stdout().is_terminal() {
         return Err(Error::io(
@@ -152,6 +190,15 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) {
             break;
         }
+        // While the library is being indexed, take what arrived and show it.
+        let indexing = app.nav.as_ref().is_some_and(|n| n.indexing());
+        if indexing {
+            let size = |app: &App| app.nav.as_ref().map(|n| n.library.entries.len());
+            let before = size(app);
+            app.update(Action::Tick);
+            let still = app.nav.as_ref().is_some_and(|n| n.indexing());
+            dirty |= size(app) != before || !still;
+        }
         if dirty {
             terminal
                 .draw(|frame| frame.render_widget(&*app, frame.area()))
@@ -159,7 +206,8 @@ fn event_loop(
             dirty = false;
         }
         // Polling lets the loop notice SIGTERM and SIGHUP within a quarter of a second.
-        if !event::poll(Duration::from_millis(250)).map_err(io)? {
+        let wait = if indexing { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait)).map_err(io)? {
             continue;
         }
         // Take every event already queued before drawing again, so a fast key repeat does not lag.
@@ -203,11 +251,14 @@ fn key_action(app: &App, pending: &mut Vec<keymap::Chord>, key: KeyEvent) -> Opt
         // Ctrl-c quits whatever the configuration says.
         return Some(Action::ForceQuit);
     }
-    if app.search.editing {
+    let filtering = app.nav.as_ref().is_some_and(|n| n.filter_editing);
+    if app.search.editing || filtering {
         return match key.code {
             KeyCode::Enter => Some(Action::SearchConfirm),
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Up => Some(Action::ScrollUp),
+            KeyCode::Down => Some(Action::ScrollDown),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
             _ => None,
         };
@@ -219,8 +270,12 @@ fn key_action(app: &App, pending: &mut Vec<keymap::Chord>, key: KeyEvent) -> Opt
         keymap::Resolution::Pending => {
             Some(Action::Notify(format!("{}…", keymap::show_keys(pending))))
         }
-        keymap::Resolution::Unbound if had_pending => Some(Action::Notify(String::new())),
-        keymap::Resolution::Unbound => None,
+        // An unbound digit follows the related item of that number.
+        keymap::Resolution::Unbound => match key.code {
+            KeyCode::Char(c @ '1'..='9') if !ctrl => Some(Action::FollowNumber(c as u8 - b'0')),
+            _ if had_pending => Some(Action::Notify(String::new())),
+            _ => None,
+        },
     }
 }
 

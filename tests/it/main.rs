@@ -4,7 +4,10 @@
 
 mod cli;
 mod entities;
+#[cfg(feature = "tui")]
+mod library;
 mod loaders;
+mod quotes;
 mod robustness;
 #[cfg(feature = "tui")]
 mod tui;
@@ -12,4 +15,3 @@ mod tui;
 mod tui_config;
 #[cfg(feature = "tui")]
 mod tui_tmux;
-mod quotes;

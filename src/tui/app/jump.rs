@@ -8,7 +8,7 @@ use crate::tui::layout::Panel;
 impl App {
     // --- Jumps and marks ---
 
-    pub(super) fn position(&self) -> Position {
+    pub(crate) fn position(&self) -> Position {
         Position {
             top: self.layout.lines.get(self.scroll).map_or(0, |l| l.pos),
             line: self.scroll,

@@ -12,6 +12,7 @@ use super::config::Config;
 use super::format;
 use super::keymap::Keymap;
 use super::layout::{Panel, Regions, TextLayout};
+use super::library_view::{self, Navigator, Screen};
 use super::theme::Theme;
 use crate::analysis::Analysis;
 use crate::article::{Article, Lang};
@@ -38,14 +39,14 @@ pub enum MarkKind {
 
 /// A place to come back to.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Position {
+pub struct Position {
     /// The byte of the text at the top of the view (so a resize does not move it).
-    top: usize,
+    pub top: usize,
     /// The line index, which is exact while the width is the same (and past the text, in the related items).
-    line: usize,
+    pub line: usize,
     /// The width the line index counts at.
-    width: u16,
-    mark: Option<Mark>,
+    pub width: u16,
+    pub mark: Option<Mark>,
 }
 
 /// The search: what was typed and where it matches.
@@ -90,7 +91,7 @@ pub struct App {
     pub(crate) selected_date: usize,
     pub(crate) selected_related: usize,
     pub(crate) mark: Option<Mark>,
-    history: Vec<Position>,
+    pub(crate) history: Vec<Position>,
     pub(crate) search: Search,
     /// The help is open, scrolled by this many lines.
     pub(crate) help: Option<usize>,
@@ -101,6 +102,8 @@ pub struct App {
     anchor: Option<usize>,
     /// Timeline entries in text order (the timeline itself is in date order).
     dates_in_text: Vec<usize>,
+    /// The library and the history across articles, when the reader has one.
+    pub nav: Option<Box<Navigator>>,
 }
 
 /// How many wrapped widths are kept besides the current one.
@@ -132,6 +135,7 @@ impl App {
             dates_in_text,
             article,
             analysis,
+            nav: None,
         };
         app.resize(80, 24);
         app
@@ -240,7 +244,10 @@ impl App {
 
     /// Applies one action: the only place the state changes. Returns what the event loop must do outside.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Notify(_)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Notify(_) | Action::Tick
+        ) {
             self.message = None;
             self.anchor = None;
         }
@@ -263,7 +270,7 @@ impl App {
                     self.search = Search::default();
                     return None;
                 }
-                Action::ForceQuit | Action::Resize(..) | Action::Notify(_) => {}
+                Action::ForceQuit | Action::Resize(..) | Action::Notify(_) | Action::Tick => {}
                 _ => return None,
             }
         }
@@ -289,9 +296,12 @@ impl App {
                     self.help = Some(0);
                     return None;
                 }
-                Action::ForceQuit | Action::Resize(..) | Action::Notify(_) => {}
+                Action::ForceQuit | Action::Resize(..) | Action::Notify(_) | Action::Tick => {}
                 _ => return None,
             }
+        }
+        if let Some(effect) = library_view::update(self, &action) {
+            return effect;
         }
         match action {
             Action::ScrollDown => self.move_by(1, 1),
@@ -345,9 +355,55 @@ impl App {
             Action::Wheel { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
             Action::Notify(text) => self.message = (!text.is_empty()).then_some(text),
-            Action::SearchInput(_) | Action::SearchBackspace | Action::SearchConfirm => {}
+            Action::Forward | Action::Library | Action::FollowNumber(_) => {
+                self.message = Some("no library: open a folder, or give --library".into());
+            }
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchConfirm
+            | Action::Tick => {}
         }
         None
+    }
+
+    /// Whether the library list shows instead of the article.
+    pub fn in_library_list(&self) -> bool {
+        self.nav.as_ref().is_some_and(|n| n.screen == Screen::List)
+    }
+
+    /// Puts another article in the reader, at its start, with nothing marked or selected.
+    pub(crate) fn replace_article(&mut self, article: Article, analysis: Analysis) {
+        let mut dates_in_text: Vec<usize> = (0..analysis.timeline.len()).collect();
+        dates_in_text.sort_by_key(|&i| analysis.timeline[i].span.byte_start);
+        self.dates_in_text = dates_in_text;
+        self.article = article;
+        self.analysis = analysis;
+        self.layout = TextLayout::default();
+        self.cache.clear();
+        self.scroll = 0;
+        self.focus = Panel::Article;
+        self.selected_quote = 0;
+        self.selected_date = 0;
+        self.selected_related = 0;
+        self.mark = None;
+        self.history.clear();
+        self.search = Search::default();
+        self.anchor = None;
+        let (w, h) = self.size;
+        self.size = (0, 0);
+        self.resize(w, h);
+    }
+
+    /// Puts the view back at a position of the current article.
+    pub(crate) fn restore_position(&mut self, position: &Position) {
+        self.scroll =
+            if position.width == self.layout.width || position.top >= self.article.text.len() {
+                position.line
+            } else {
+                self.layout.line_of_byte(position.top)
+            }
+            .min(self.max_scroll());
+        self.mark = position.mark.clone();
     }
 
     fn page(&self) -> usize {

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `&App` (no I/O, no state change), one file per part of the screen.
 
 mod article;
+mod library;
 mod panels;
 
 use ratatui::buffer::Buffer;
@@ -19,6 +20,15 @@ use crate::analysis::DateSource;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let regions = Regions::new(area, self.focus, self.article.related.len());
+        if let Some(nav) = self.nav.as_deref().filter(|_| self.in_library_list())
+            && !regions.too_small
+        {
+            library::draw(self, nav, area, buf);
+            if let Some(scroll) = self.help {
+                help(self, scroll, area, buf);
+            }
+            return;
+        }
         if regions.too_small {
             Paragraph::new("Terminal too small: enlarge it, or press q to quit.")
                 .wrap(Wrap { trim: true })
@@ -91,6 +101,12 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
             "reference date {}{source}",
             format::day(lang, app.analysis.reference_date)
         ));
+    }
+    if let Some(from) = app.nav.as_ref().and_then(|n| n.came_from()) {
+        left.insert(
+            0,
+            format!("← from: {}", truncate(&format::one_line(from), 48)),
+        );
     }
     let left = format!(" {}", left.join(" · "));
     let mut legend = vec![Span::styled("entities: ", theme.dim)];
@@ -194,10 +210,15 @@ fn status(app: &App, regions: &Regions, area: Rect, buf: &mut Buffer) {
                     format!(" {key}"),
                     theme.bar.add_modifier(Modifier::BOLD),
                 ));
-                spans.push(Span::styled(
-                    format!(" {} ", hint_label(&action)),
-                    theme.bar,
-                ));
+                // With a library, Enter on a related item reads it.
+                let label =
+                    if action == Action::Select && app.focus == Panel::Related && app.nav.is_some()
+                    {
+                        "read"
+                    } else {
+                        hint_label(&action)
+                    };
+                spans.push(Span::styled(format!(" {label} "), theme.bar));
             }
         }
     }
@@ -242,6 +263,13 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(action.describe()),
         ]));
     }
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!(" {:<20} ", "1 … 9"),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw("read related article n (Enter on it too)"),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::raw(
         " Mouse: the wheel scrolls the pane under the pointer; a click focuses a panel or selects an item.",

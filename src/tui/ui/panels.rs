@@ -205,6 +205,18 @@ fn timeline(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Before a related item's title: ✓ when the article it leads to was read, ∅ when it is not in the library.
+fn related_mark(app: &App, item: usize) -> &'static str {
+    match app.nav.as_ref() {
+        None => "",
+        Some(nav) => match nav.target(item) {
+            Some(entry) if nav.visited(&entry.path) => "✓ ",
+            Some(_) => "",
+            None => "∅ ",
+        },
+    }
+}
+
 fn related(app: &App, area: Rect, buf: &mut Buffer) {
     let items = &app.article.related;
     if items.is_empty() {
@@ -219,7 +231,12 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let (style, marker) = row_style(app, Panel::Related, i == app.selected_related);
-        let text = format!("{marker}[{}] {}", i + 1, format::one_line(&item.title));
+        let text = format!(
+            "{marker}[{}] {}{}",
+            i + 1,
+            related_mark(app, i),
+            format::one_line(&item.title)
+        );
         let line_area = Rect::new(area.x, area.y + row as u16, area.width, 1);
         buf.set_style(line_area, style);
         Line::styled(truncate(&text, cols), style).render(line_area, buf);
@@ -254,12 +271,39 @@ fn related(app: &App, area: Rect, buf: &mut Buffer) {
         y += 1;
     }
     if y < area.bottom() {
-        let url = match &item.url {
-            Some(url) => Span::styled(
-                truncate(&format::one_line(url), cols),
-                app.theme.dim.add_modifier(Modifier::UNDERLINED),
+        let in_library = app.nav.as_ref().map(|n| n.target(app.selected_related));
+        let url = match (&item.url, in_library) {
+            (_, Some(Some(entry))) => Span::styled(
+                truncate(
+                    &format!(
+                        "→ in library: {}",
+                        format::one_line(
+                            &entry
+                                .path
+                                .file_name()
+                                .unwrap_or(entry.path.as_os_str())
+                                .to_string_lossy()
+                        )
+                    ),
+                    cols,
+                ),
+                app.theme.dim,
             ),
-            None => Span::styled("(no address)", app.theme.dim),
+            (Some(url), Some(None)) => Span::styled(
+                truncate(
+                    &format!("not in the library · o opens {}", format::one_line(url)),
+                    cols,
+                ),
+                app.theme.dim,
+            ),
+            (None, Some(None)) => Span::styled("not in the library (no address)", app.theme.dim),
+            (url, None) => match url {
+                Some(url) => Span::styled(
+                    truncate(&format::one_line(url), cols),
+                    app.theme.dim.add_modifier(Modifier::UNDERLINED),
+                ),
+                None => Span::styled("(no address)", app.theme.dim),
+            },
         };
         Line::from(url).render(Rect::new(area.x, y, area.width, 1), buf);
     }
