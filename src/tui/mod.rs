@@ -208,6 +208,9 @@ fn event_loop(
         // Polling lets the loop notice SIGTERM and SIGHUP within a quarter of a second.
         let wait = if indexing { 50 } else { 250 };
         if !event::poll(Duration::from_millis(wait)).map_err(io)? {
+            // A terminal that went away without a SIGHUP reaching us (a closed window, a killed multiplexer)
+            // fails this query: end then rather than poll a dead terminal forever.
+            terminal.size().map_err(io)?;
             continue;
         }
         // Take every event already queued before drawing again, so a fast key repeat does not lag.

@@ -209,3 +209,35 @@ fn sigterm_and_sighup_restore_the_terminal() {
         tmux.type_line("clear");
     }
 }
+
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    let Some(tmux) = Tmux::start("hangup") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("reader.pid");
+    let bin = env!("CARGO_BIN_EXE_liseuse");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/articles/01-port-de-brest.txt"
+    );
+    tmux.type_line(&format!(
+        "sh -c 'echo $$ > {}; exec env XDG_CONFIG_HOME=/nonexistent TERM=xterm-256color {bin} {sample}'",
+        pid_file.display()
+    ));
+    tmux.wait_for("Quotes (");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    // Closing the multiplexer takes the terminal away: the reader must end, not spin on a dead terminal.
+    drop(tmux);
+    let alive = || std::path::Path::new(&format!("/proc/{}", pid.trim())).exists();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while alive() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let still_alive = alive();
+    if still_alive {
+        let _ = Command::new("kill").args(["-9", pid.trim()]).status();
+    }
+    assert!(!still_alive, "the reader outlived its terminal");
+}
