@@ -134,10 +134,7 @@ pub(crate) fn apply(
             });
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.tokens.start);
-    }
+    merge_added(mentions, added);
 }
 
 /// Words that may stand capitalised before a name without being part of it.
@@ -390,10 +387,7 @@ fn propagate(doc: &Document<'_>, mentions: &mut Vec<Mention>, covered: &mut [boo
             None => i += 1,
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.tokens.start);
-    }
+    merge_added(mentions, added);
 }
 
 /// Words that make a run of capitalised English words an organisation.
@@ -583,10 +577,7 @@ fn english_names(doc: &Document<'_>, mentions: &mut Vec<Mention>, covered: &mut 
         }
         i = end;
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.tokens.start);
-    }
+    merge_added(mentions, added);
 }
 
 /// Common nouns that describe a name right after them ("le quotidien Libération", "le président Macron").
@@ -914,4 +905,12 @@ fn english_kinds(doc: &Document<'_>, hits: &GazetteerHits, mentions: &mut Vec<Me
                 .eq_ignore_ascii_case("the");
         !(m.kind == EntityKind::Group && before_noun && !after_the)
     });
+}
+
+/// Adds the mentions a rule found to the others, keeping them in text order.
+fn merge_added(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.tokens.start);
+    }
 }
