@@ -1,14 +1,13 @@
 //! The library in the reader: the list of the bundled samples and its filter (snapshots), and following
 //! related items across articles with Back and Forward coming to the same places.
 
+use crate::tui::{draw, send};
 use std::path::{Path, PathBuf};
 
 use liseuse::tui::app::MarkKind;
 use liseuse::tui::layout::Panel;
 use liseuse::tui::library_view::Screen;
 use liseuse::tui::{Action, App, Config, ReaderOptions, open_app};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// The bundled samples, by a path relative to the project (tests run there), so snapshots do not show where the
 /// project was cloned.
@@ -27,20 +26,6 @@ fn open(path: &Path) -> App {
     app.update(Action::Tick);
     app.update(Action::Resize(120, 40));
     app
-}
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal
-}
-
-fn send(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        app.update(action.clone());
-    }
 }
 
 fn type_filter(app: &mut App, text: &str) {

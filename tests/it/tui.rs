@@ -174,7 +174,8 @@ pub fn app(width: u16, height: u16) -> App {
     app
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
+/// Draws the whole screen into a test terminal of the app's size (shared with the library tests).
+pub(crate) fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
@@ -182,7 +183,8 @@ fn draw(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
-fn send(app: &mut App, actions: &[Action]) {
+/// Sends actions to the app in order.
+pub(crate) fn send(app: &mut App, actions: &[Action]) {
     for action in actions {
         app.update(action.clone());
     }
