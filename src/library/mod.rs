@@ -121,20 +121,8 @@ impl Library {
     /// Reads every article of the folders. Files that cannot be read are skipped: a library with one broken
     /// file still opens.
     pub fn open(dirs: &[PathBuf]) -> Library {
-        let mut entries = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for dir in dirs {
-            for path in article_paths(dir).unwrap_or_default() {
-                let key = path.canonicalize().unwrap_or_else(|_| path.clone());
-                if !seen.insert(key) {
-                    continue;
-                }
-                if let Ok(article) = article::load_path(&path) {
-                    entries.push(LibraryEntry::of(&path, &article));
-                }
-            }
-        }
-        Library::from_entries(entries)
+        // The same indexing as the reader's list: heads of big files only, several readers, one entry a file.
+        Library::from_entries(index::index_all(dirs))
     }
 
     /// A library of entries already read.
