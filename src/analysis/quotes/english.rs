@@ -109,6 +109,10 @@ pub(super) fn lexicon() -> Lexicon {
             "though", "because", "what", "who", "which", "where", "why", "how", "read", "see",
             "more", "related",
         ],
+        legal: &[
+            "charged", "charges", "charge", "convicted", "accused", "indicted", "arrested",
+            "investigation", "inquiry", "prosecutors", "trial", "sentenced", "court", "custody",
+        ],
         calendar: &[
             "january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",

@@ -54,6 +54,9 @@ pub(super) struct Lexicon {
     pub labels: &'static [&'static str],
     /// Words that make any quote after them a name or a mention of words ("surnommé", "le mot").
     pub naming: &'static [&'static str],
+    /// Words of courts and police: a short quotation after "pour" or "de" in a sentence that holds one is the name
+    /// of a charge ("mis en examen pour « association de malfaiteurs »"), not someone's words.
+    pub legal: &'static [&'static str],
     /// Titles before a name ("M.", "Mme", "Mr").
     pub titles: &'static [&'static str],
     /// Capitalised words that are not names when they open a sentence.
@@ -298,6 +301,14 @@ fn french() -> Lexicon {
             "sacrée", "désigné", "désignée", "inscrit", "inscrite", "autoproclamé",
             "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette", "rebaptisé",
             "rebaptisée", "renommé", "renommée", "formule", "néologisme", "sobriquet", "thème", "phrase", "titré", "titrée",
+        ],
+        legal: &[
+            "enquête", "parquet", "examen", "accusé", "accusée", "accusés", "accusées", "inculpé",
+            "inculpée", "inculpés", "inculpées", "poursuivi", "poursuivie", "poursuivis",
+            "poursuivies", "condamné", "condamnée", "condamnés", "condamnées", "jugé", "jugée",
+            "jugés", "jugées", "comparu", "comparaît", "comparaissent", "comparaîtra", "plainte",
+            "interpellé", "interpellée", "interpellés", "écroué", "écrouée", "écroués", "procès",
+            "chef", "chefs", "tribunal", "peine", "prison", "garde", "incarcéré", "incarcérée",
         ],
         titles: &[
             "m", "m.", "mme", "mmes", "mlle", "mm", "dr", "pr", "me", "mgr", "maître", "docteur",

@@ -126,7 +126,9 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let attribution = cues::attribute(r, &window).filter(|a| {
             // A short quotation needs its cue close by: a verb far back in a long sentence says something else.
             let reach = if a.cue.start > close {
-                (close + 1..a.cue.start).filter(|&k| !r.in_quote[k]).count() <= 3
+                // "« … » ayant entraîné la mort, selon un vétérinaire": "selon" answers for its whole sentence.
+                r.according(a.cue.start).is_some()
+                    || (close + 1..a.cue.start).filter(|&k| !r.in_quote[k]).count() <= 3
             } else {
                 let from = chained.map_or(a.cue.end, |c| c.max(a.cue.end));
                 (from..open).filter(|&k| !r.in_quote[k]).count() <= SHORT_QUOTE_REACH
@@ -224,6 +226,28 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         if r.is_punct(open - 1, "(") && open >= 2 && r.is_mark(open - 2) && r.in_quote[open - 2] {
             return true;
         }
+    }
+    // A name followed by its acronym: "la « structure de gestion policière » (SGPCT)".
+    if r.is_punct(w.close + 1, "(")
+        && r.is_punct(w.close + 3, ")")
+        && r.is_word(w.close + 2)
+        && r.word(w.close + 2).chars().all(|c| c.is_uppercase())
+        && words.len() <= MAX_TITLE_WORDS
+    {
+        return true;
+    }
+    // A charge: "mis en examen pour « association de malfaiteurs »", "accusés de « violences … »"; a clause
+    // ("accusée de « ne pas respecter … »") is still someone's words.
+    let charge = open > 0
+        && r.is(open - 1, &["pour", "de", "d'", "of", "with", "for"])
+        && (w.before..open - 1).any(|k| r.is(k, lex.legal))
+        && words.first().is_some_and(|&i| {
+            !r.capitalised(i) && !r.is(i, &["ne", "n'", "pas", "être", "avoir", "not", "be"])
+        })
+        && words.len() <= 12
+        && !inside.clone().any(|i| r.is_punct(i, "."));
+    if charge {
+        return true;
     }
     // An updated headline: "Page actualisée : 23 mars — « … »".
     if (w.before..open).any(|k| r.is(k, &["actualisée", "actualisé", "updated"])) {

@@ -206,6 +206,12 @@ fn french_cues_before_and_after() {
             Some("Le journal « La Gazette du Nord »"),
             Some("affirme"),
         ),
+        (
+            "Les bêtes portaient des « traces de coups » ayant causé leur mort, selon une vétérinaire du refuge.",
+            "traces de coups",
+            Some("une vétérinaire du refuge"),
+            Some("selon"),
+        ),
     ];
     check(rows, Lang::Fr);
 }
@@ -295,12 +301,22 @@ fn french_exclusions() {
         "Page actualisée : 3 mai 2024 — « Inondations : le bilan s'alourdit encore dans le Sud »\n",
         // Seconds, not a quotation.
         "Il a couru le 400 m en 43\"18 samedi.",
+        // Charges, and a name followed by its acronym.
+        "Deux hommes ont été mis en examen pour « association de malfaiteurs » mardi.",
+        "Ils sont accusés de « violences volontaires en réunion » et de vol.",
+        "La police a activé le « plan de secours renforcé » (PSR) dans la nuit.",
         // A quoted fragment in a related-article item.
         "Un premier paragraphe.\n> À lire aussi : Crise : le gouvernement promet une « sortie rapide »\n",
     ];
     for input in rows {
         assert_eq!(run(input, Lang::Fr), [], "{input:?}");
     }
+    // A charge in a clause is what someone says: "accusée de « ne pas respecter … »".
+    let found = run(
+        "Des associations dénoncent cette règle. Elle est accusée de « ne pas respecter la loi ».",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
     // A translation in brackets after the quotation is not a second quotation.
     let found = run(
         "Il a conclu par une devise : « Jusqu'à la victoire, toujours ! » ( « Hasta la victoria, siempre » ).",
