@@ -235,10 +235,13 @@ fn is_initialism(word: &str) -> bool {
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "av", "apr", "J.-C",
-    "etc", "cf", "p", "vol", "n°", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep",
-    "Prof", "Inc", "Ltd", "Co", "Corp", "vs", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov",
-    "Dec", "janv", "févr", "sept", "oct", "nov", "déc",
+    "etc", "cf", "n°", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Prof", "Inc",
+    "Ltd", "Co", "Corp", "vs", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "janv",
+    "févr", "sept", "oct", "nov", "déc",
 ];
+
+/// Abbreviations that are also words ("le vol.", "No."): abbreviations only before a number ("vol. 3", "p. 12").
+const NUMBERED_ABBREVIATIONS: &[&str] = &["p", "vol", "No", "no"];
 
 fn split_sentences(
     text: &str,
@@ -260,7 +263,12 @@ fn split_sentences(
                 let abbreviation = previous.is_some_and(|p| {
                     p.end == t.start && {
                         let w = p.text(text);
+                        let numbered = NUMBERED_ABBREVIATIONS.contains(&w)
+                            && tokens.get(i + 1).is_some_and(|n| {
+                                n.text(text).starts_with(|c: char| c.is_ascii_digit())
+                            });
                         ABBREVIATIONS.contains(&w)
+                            || numbered
                             || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
                     }
                 });
@@ -371,5 +379,10 @@ mod tests {
             ]
         );
         assert_eq!(doc.sentence_at(input.find("Puis").unwrap()), Some(2));
+        // "vol." and "p." are abbreviations only before a number.
+        let input = "Il a raté son vol. Il est resté voir le vol. 3 et la p. 12 du rapport.";
+        let article = load_str(input, Format::Text, None);
+        let doc = Document::new(&article);
+        assert_eq!(doc.sentences.len(), 2, "{:?}", doc.sentences);
     }
 }

@@ -255,6 +255,7 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     // "», le ministre a déclaré." ends the sentence; "», d'autres policiers déclarent que …" opens a new report.
     if k > i
         && let Some((end, _)) = verb_group(r, k, w.after)
+        && !is_bare_participle(r, k, end - 1)
         && !r.is(end, &["que", "qu'", "that"])
         && !r.is_punct(end, ":")
     {

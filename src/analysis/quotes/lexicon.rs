@@ -250,7 +250,8 @@ fn french() -> Lexicon {
             "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin",
             "cependant", "néanmoins", "bien", "clairement", "simplement", "seulement", "plutôt",
             "surtout", "volontiers", "sobrement", "fermement", "longuement", "vivement", "tout",
-            "d'abord", "d'ailleurs", "plus", "tard",
+            "d'abord", "d'ailleurs", "plus", "tard", "lui-même", "elle-même", "eux-mêmes",
+            "elles-mêmes",
         ],
         pronouns: &[
             ("il", Pronoun::He),

@@ -161,10 +161,16 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             Some(Attribution { cue, speaker, .. }) => {
                 let speaker = speaker
                     .as_ref()
+                    .or(sentence_subject(r, &window).as_ref())
                     .and_then(|m| resolve(r, &names, &sources, m));
                 (speaker, Some(cue_text(r, cue)))
             }
-            None => (same_block, None),
+            // "La cour justifie sa décision par l'« extrême gravité » des faits": without a reporting word, the
+            // words are those of the sentence's subject.
+            None => match sentence_subject(r, &window) {
+                Some(subject) => (resolve(r, &names, &sources, &subject), None),
+                None => (same_block, None),
+            },
         };
         previous = Some((pair.block, speaker.clone()));
         last_accepted = Some((close, cue.is_some()));
@@ -175,6 +181,19 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// The subject of the sentence a quotation sits in, when words come before it: the source of words that no
+/// reporting verb introduces.
+fn sentence_subject(r: &Reader<'_>, w: &Window) -> Option<Mention> {
+    if w.open <= w.before || r.is_punct(w.open - 1, ":") {
+        return None;
+    }
+    r.clause_subject(w.before, w.open).filter(|m| {
+        m.tokens.end <= w.open
+            && (m.pronoun.is_some() || r.is_subject_like(&m.tokens))
+            && !r.is(m.tokens.start, r.lex.calendar)
+    })
 }
 
 /// The token that starts at byte `at`.

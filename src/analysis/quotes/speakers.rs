@@ -50,6 +50,9 @@ const ADVERBIAL_PHRASES: &[&[&str]] = &[
     &["lui", "aussi"],
     &["elle", "aussi"],
     &["eux", "aussi"],
+    &["d'", "ailleurs"],
+    &["par", "ailleurs"],
+    &["d'", "abord"],
     &["une", "nouvelle", "fois"],
     &["encore", "une", "fois"],
     &["in", "turn"],
@@ -448,7 +451,7 @@ impl<'d> Reader<'d> {
                     "on", "at", "after", "before", "during", "but", "and", "then",
                 ],
             ) || self.doc.tokens[i].kind == TokenKind::Number
-                || self.is(i, self.lex.adverbs);
+                || (self.is(i, self.lex.adverbs) && !self.is_det(i));
             if adverbial {
                 // Skip to the next comma in the clause.
                 let mut k = i + 1;

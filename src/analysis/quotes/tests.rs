@@ -206,6 +206,32 @@ fn french_cues_before_and_after() {
             Some("Le journal « La Gazette du Nord »"),
             Some("affirme"),
         ),
+        // Without a reporting word, the words are the sentence subject's.
+        (
+            "La cour justifie cette peine par l'« extrême gravité de ces actes répétés » des faits reprochés.",
+            "extrême gravité de ces actes répétés",
+            Some("La cour"),
+            Some("justifie"),
+        ),
+        (
+            "Léa Roux , la directrice du musée, s'est excusée « pour ces longues heures d'attente » dans un message.",
+            "pour ces longues heures d'attente",
+            Some("Léa Roux"),
+            None,
+        ),
+        (
+            "L'un des avocats des plaignants a décrié des contrôles décidés « systématiquement » dans le quartier.",
+            "systématiquement",
+            Some("L'un des avocats des plaignants"),
+            Some("décidés"),
+        ),
+        // Adverbial phrases between the auxiliary and the verb; "vol." is not an abbreviation here.
+        (
+            "Le vol a été annulé au dernier moment, faute d'équipage au vol. Hugo Lenoir , maire de la ville, a d'ailleurs reconnu le problème : « Nous aurions dû prévenir plus tôt. »",
+            "Nous aurions dû prévenir plus tôt.",
+            Some("Hugo Lenoir"),
+            Some("a d'ailleurs reconnu"),
+        ),
         (
             "Les bêtes portaient des « traces de coups » ayant causé leur mort, selon une vétérinaire du refuge.",
             "traces de coups",
