@@ -369,6 +369,41 @@ fn plural_subject_before(r: &Reader<'_>, at: usize, reach: usize) -> Option<Ment
         })
 }
 
+/// How many sentences back a pronoun looks for the subject it continues.
+const SUBJECT_CHAIN: usize = 2;
+
+/// The named subject of a sentence just before a pronoun, which the pronoun continues: "Jeudi, Fillon s'est
+/// défendu. Il a reconnu avoir « eu tort »". A pronoun subject carries the chain one sentence further back.
+fn previous_subject(
+    r: &Reader<'_>,
+    names: &Names,
+    at: usize,
+    reach: usize,
+    fits: impl Fn(&Mention) -> bool,
+) -> Option<Mention> {
+    let doc = r.doc;
+    let current = doc.sentence_at(doc.tokens[at].start)?;
+    let mut looked = 0;
+    for s in (0..current).rev() {
+        let sentence = &doc.sentences[s];
+        if sentence.block < reach || looked == SUBJECT_CHAIN {
+            return None;
+        }
+        looked += 1;
+        let Some(subject) = r.clause_subject(sentence.tokens.start, sentence.tokens.end) else {
+            continue;
+        };
+        if subject.pronoun.is_some() {
+            looked -= 1;
+            continue;
+        }
+        if names.is_named(r, &subject.tokens) && fits(&subject) {
+            return Some(subject);
+        }
+    }
+    None
+}
+
 /// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
 fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
     m.tokens
@@ -400,6 +435,23 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
             }
     };
     let end = sources.partition_point(|s| s.mention.tokens.start < at);
+    // A source earlier in the pronoun's own sentence comes first: "X reconnaît que … : « … » a-t-il confié".
+    let sentence_start = r
+        .doc
+        .sentence_at(r.doc.tokens[at].start)
+        .map_or(0, |s| r.doc.sentences[s].tokens.start);
+    let in_sentence = sources[..end].iter().any(|s| {
+        s.mention.tokens.start >= sentence_start
+            && s.mention.tokens.end <= at
+            && compatible(s.mention.female, s.mention.plural)
+    });
+    if !pronoun.plural()
+        && !in_sentence
+        && let Some(subject) =
+            previous_subject(r, names, at, reach, |m| compatible(m.female, m.plural))
+    {
+        return Some(names.speaker(r, &subject.tokens, subject.female));
+    }
     let source = sources[..end]
         .iter()
         .rev()

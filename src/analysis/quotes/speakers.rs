@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Pronoun;
+use super::lexicon::{Pronoun, lowercase};
 use super::reader::{PARTICLES, Reader};
 use crate::analysis::text::TokenKind;
 
@@ -428,6 +428,18 @@ impl<'d> Reader<'d> {
         Some(self.mention(head.clone(), &head))
     }
 
+    /// A participle or gerund opening a clause before its subject: "Interrogé vendredi, Alain Juppé a …",
+    /// "Concernant son épouse, il …"; not a name such as "René Martin".
+    fn leading_participle(&self, i: usize) -> bool {
+        let mut buf = String::new();
+        let word = lowercase(self.word(i), &mut buf);
+        ["ant", "é", "ée", "és", "ées"]
+            .iter()
+            .any(|e| word.len() > e.len() + 3 && word.ends_with(e))
+            && !self.capitalised(i + 1)
+            && self.name_gender(&(i..i + 1)).is_none()
+    }
+
     /// The subject of the clause that runs from `start` to `end` (a colon introduction): its first noun phrase
     /// after leading adverbial segments, or the source of a leading "selon X".
     pub(super) fn clause_subject(&self, start: usize, end: usize) -> Option<Mention> {
@@ -451,7 +463,8 @@ impl<'d> Reader<'d> {
                     "on", "at", "after", "before", "during", "but", "and", "then",
                 ],
             ) || self.doc.tokens[i].kind == TokenKind::Number
-                || (self.is(i, self.lex.adverbs) && !self.is_det(i));
+                || (self.is(i, self.lex.adverbs) && !self.is_det(i))
+                || self.leading_participle(i);
             if adverbial {
                 // Skip to the next comma in the clause.
                 let mut k = i + 1;
