@@ -33,7 +33,7 @@ use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
 use lexicon::{Lexicon, Pronoun};
 use names::Names;
-use reader::Reader;
+use reader::{PARTICLES, Reader};
 use speakers::Mention;
 
 /// The source of a quotation: a mention in the text and the fullest name of its entity.
@@ -398,7 +398,22 @@ fn previous_subject(
             continue;
         }
         if names.is_named(r, &subject.tokens) && fits(&subject) {
-            return Some(subject);
+            // The phrase read forwards may run on into a verb no list knows ("Claire Fontaine dirige le
+            // laboratoire"): it ends with its first name.
+            let tokens = subject.tokens.clone();
+            let first_name = tokens
+                .clone()
+                .find(|&i| r.is_name_word(i) && !r.is(i, r.lex.function_words))?;
+            let mut end = first_name + 1;
+            while end < tokens.end
+                && (r.is_name_word(end) || (r.is(end, PARTICLES) && r.is_name_word(end + 1)))
+            {
+                end += 1;
+            }
+            return Some(Mention {
+                tokens: tokens.start..end,
+                ..subject
+            });
         }
     }
     None
