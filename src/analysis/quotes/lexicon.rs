@@ -152,7 +152,7 @@ const FR_IRREGULAR: &[&str] = &[
     "écrite", "écrits", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira", "écrire",
     "répond", "répondu", "répondent", "répondait", "répondant", "répondra", "reconnaît",
     "reconnait", "reconnu", "reconnaissent", "reconnaissait", "reconnaissant", "admet", "admis",
-    "admettent", "admettant", "promet", "promis", "promettent", "promettant", "poursuit",
+    "admettent", "admettant", "promet", "promis", "promise", "promises", "promettent", "promettant", "poursuit",
     "poursuivi", "poursuivent", "poursuivait", "poursuivant", "conclut", "concluent", "concluait",
     "concluant", "soutient", "soutenu", "soutiennent", "soutenait", "soutenant", "maintient",
     "maintenu", "maintiennent", "prévient", "prévenu", "préviennent", "prévenait", "prévenant",

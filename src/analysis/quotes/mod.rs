@@ -189,7 +189,22 @@ fn sentence_subject(r: &Reader<'_>, w: &Window) -> Option<Mention> {
     if w.open <= w.before || r.is_punct(w.open - 1, ":") {
         return None;
     }
-    r.clause_subject(w.before, w.open).filter(|m| {
+    // "le pape François « s'associe à la douleur »", "le Conseil d'État a « enjoint … »": the quotation follows
+    // its subject, or the subject's auxiliary.
+    let next_to_subject =
+        (r.is_np_word(w.open - 1) && !r.is_det(w.open - 1)) || r.is(w.open - 1, r.lex.aux);
+    let mut end = w.open;
+    while end > w.before && r.is(end - 1, r.lex.aux) {
+        end -= 1;
+    }
+    let subject = next_to_subject
+        .then(|| r.segment_backward(w.before, end))
+        .flatten()
+        // A subject opens its clause; a phrase after a verb is its object ("on dénonce une présumée « … »").
+        .filter(|np| np.start == w.before || r.is_punct(np.start - 1, ","))
+        .map(|np| r.mention(np.clone(), &np))
+        .or_else(|| r.clause_subject(w.before, w.open));
+    subject.filter(|m| {
         m.tokens.end <= w.open
             && (m.pronoun.is_some() || r.is_subject_like(&m.tokens))
             && !r.is(m.tokens.start, r.lex.calendar)
@@ -326,9 +341,12 @@ fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
                 while first > range.start && r.is(first - 1, r.lex.aux) {
                     first -= 1;
                 }
+                // ", a confirmé le ministère des Affaires étrangères sans préciser …": an inverted subject.
+                let inverted = first > range.start && r.is_punct(first - 1, ",");
                 r.source_before(range.start, first).or_else(|| {
                     r.source_after(k + 1, range.end).filter(|m| {
-                        r.is_punct(m.tokens.end, ",")
+                        inverted
+                            || r.is_punct(m.tokens.end, ",")
                             || r.is_punct(m.tokens.end, ".")
                             || m.tokens.end >= range.end
                     })

@@ -203,7 +203,10 @@ impl<'d> Reader<'d> {
             return false;
         }
         if self.capitalised(i) {
-            return !in_list(lower, lex.function_words) || self.is_title(i);
+            // "le Conseil d'État": a capitalised word after "de" belongs to the name.
+            return !in_list(lower, lex.function_words)
+                || self.is_title(i)
+                || (i > 0 && self.is_link(i - 1) && !self.is_det(i));
         }
         if lex.is_verb(lower) {
             return false;

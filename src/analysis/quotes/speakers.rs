@@ -87,7 +87,7 @@ impl<'d> Reader<'d> {
 
     /// A noun phrase read backwards from just before `end`, not before `start`; a parenthesis just before `end`
     /// (an acronym) is skipped.
-    fn segment_backward(&self, start: usize, mut end: usize) -> Option<Range<usize>> {
+    pub(super) fn segment_backward(&self, start: usize, mut end: usize) -> Option<Range<usize>> {
         if end > start && self.is_punct(end - 1, ")") {
             let mut k = end - 1;
             while k > start && !self.is_punct(k, "(") && end - k < 8 {
@@ -198,7 +198,7 @@ impl<'d> Reader<'d> {
         (female, self.is(first, self.lex.plural) || bare_plural)
     }
 
-    fn mention(&self, tokens: Range<usize>, description: &Range<usize>) -> Mention {
+    pub(super) fn mention(&self, tokens: Range<usize>, description: &Range<usize>) -> Mention {
         let (female, plural) = self.agreement(description);
         let female = female.or_else(|| self.name_gender(&tokens));
         Mention {
@@ -463,6 +463,8 @@ impl<'d> Reader<'d> {
                     "on", "at", "after", "before", "during", "but", "and", "then",
                 ],
             ) || self.doc.tokens[i].kind == TokenKind::Number
+                // "Ce mercredi, le Conseil …".
+                || (self.is_det(i) && self.is(i + 1, self.lex.calendar))
                 || (self.is(i, self.lex.adverbs) && !self.is_det(i))
                 || self.leading_participle(i);
             if adverbial {

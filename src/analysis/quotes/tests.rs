@@ -225,6 +225,18 @@ fn french_cues_before_and_after() {
             Some("L'un des avocats des plaignants"),
             Some("décidés"),
         ),
+        (
+            "Ce mardi, le Conseil d'État a « ordonné au ministre de rendre ces vaccins disponibles » sans délai.",
+            "ordonné au ministre de rendre ces vaccins disponibles",
+            Some("le Conseil d'État"),
+            None,
+        ),
+        (
+            "Après les réactions de Paul Ferré , Anne Lopez et de plusieurs élus, le maire Louis Garnier « partage la douleur des familles » .",
+            "partage la douleur des familles",
+            Some("le maire Louis Garnier"),
+            None,
+        ),
         // Adverbial phrases between the auxiliary and the verb; "vol." is not an abbreviation here.
         (
             "Le vol a été annulé au dernier moment, faute d'équipage au vol. Hugo Lenoir , maire de la ville, a d'ailleurs reconnu le problème : « Nous aurions dû prévenir plus tôt. »",
@@ -280,6 +292,25 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             "Nous attendons des actes concrets",
             Some("Julie Petit"),
             Some("a-t-elle dit"),
+        ),
+        // A pronoun continues the named subject of the sentences before, past a participle that opens one.
+        (
+            "Le débat a été vif. Jeudi, Marc Lebrun s'est défendu à la télévision. Il a reconnu avoir « commis une faute grave » dans ce dossier.",
+            "commis une faute grave",
+            Some("Marc Lebrun"),
+            Some("a reconnu"),
+        ),
+        (
+            "Interrogée samedi, Inès Barre , élue de la ville, dirige la liste. « Nous irons jusqu'au bout de ce combat », a-t-elle ajouté.",
+            "Nous irons jusqu'au bout de ce combat",
+            Some("Inès Barre"),
+            Some("a-t-elle ajouté"),
+        ),
+        (
+            "Un skieur a disparu ce matin, a confirmé la préfecture de Savoie sans donner son nom. « Les recherches continuent malgré la neige », a-t-elle précisé.",
+            "Les recherches continuent malgré la neige",
+            Some("la préfecture de Savoie"),
+            Some("a-t-elle précisé"),
         ),
         (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
