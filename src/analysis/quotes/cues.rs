@@ -159,7 +159,16 @@ pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) ->
 /// A past participle standing without its auxiliary ("qualifié de", "lancé à"): an adjective, not a report.
 fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
     let w = r.word(verb);
-    let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e));
+    // The feminine and plural forms of "promis", "écrit", "reconnu" are participles too; the masculine ones are
+    // also present tense ("dit", "écrit").
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+        || r.is(
+            verb,
+            &[
+                "promise", "promises", "écrite", "écrites", "dite", "dites", "reconnue",
+                "reconnues", "admise", "admises", "décrite", "décrites", "soutenue", "soutenues",
+            ],
+        );
     // "a dénoncé … et averti que": a participle coordinated with one that has its auxiliary.
     let coordinated = verb > 0 && r.is(verb - 1, &["et", "and"]);
     participle && first == verb && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
