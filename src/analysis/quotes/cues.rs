@@ -165,8 +165,20 @@ fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
         || r.is(
             verb,
             &[
-                "promise", "promises", "écrite", "écrites", "dite", "dites", "reconnue",
-                "reconnues", "admise", "admises", "décrite", "décrites", "soutenue", "soutenues",
+                "promise",
+                "promises",
+                "écrite",
+                "écrites",
+                "dite",
+                "dites",
+                "reconnue",
+                "reconnues",
+                "admise",
+                "admises",
+                "décrite",
+                "décrites",
+                "soutenue",
+                "soutenues",
             ],
         );
     // "a dénoncé … et averti que": a participle coordinated with one that has its auxiliary.

@@ -54,7 +54,7 @@ pub struct Quote {
 
 /// Quotations shorter than this many words need a cue to count: short ones without one are labels or scare
 /// quotes (« gilets jaunes »).
-const MIN_WORDS_WITHOUT_CUE: usize = 4;
+const MIN_WORDS_WITHOUT_CUE: usize = 3;
 
 /// The most words a title or name after a label word ("le film « … »") has.
 const MAX_TITLE_WORDS: usize = 8;
@@ -281,6 +281,22 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         && words.len() <= 12
         && !inside.clone().any(|i| r.is_punct(i, "."));
     if charge {
+        return true;
+    }
+    // A title after a preposition: "lors de « L'Émission politique »", "dans « Le Monde »".
+    let titled_after_preposition = open > 0
+        && r.is(
+            open - 1,
+            &[
+                "de", "d'", "du", "des", "à", "au", "aux", "dans", "sur", "in", "on", "of",
+            ],
+        )
+        && words.len() <= 4
+        && words.first().is_some_and(|&i| r.capitalised(i))
+        && !inside
+            .clone()
+            .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
+    if titled_after_preposition {
         return true;
     }
     // An updated headline: "Page actualisée : 23 mars — « … »".

@@ -386,7 +386,11 @@ impl<'d> Reader<'d> {
                 break;
             };
             let before = seg.start;
-            let complement = before > start && self.is(before - 1, PREPOSITIONS);
+            // After a preposition, a complement; after a participle, its object ("des manifestants réclamant
+            // la libération de militants").
+            let complement = before > start
+                && (self.is(before - 1, PREPOSITIONS)
+                    || (self.word(before - 1).ends_with("ant") && !self.capitalised(before - 1)));
             segments.push((seg, complement));
             if complement {
                 let k = before - 1;

@@ -237,6 +237,13 @@ fn french_cues_before_and_after() {
             Some("le maire Louis Garnier"),
             None,
         ),
+        // A participle's object is not the subject: the subject comes before the participle.
+        (
+            "Une centaine de grévistes réclamant la hausse des salaires ont bloqué l'entrée et crié « Nous ne lâcherons rien » devant les caméras.",
+            "Nous ne lâcherons rien",
+            Some("Une centaine de grévistes"),
+            Some("crié"),
+        ),
         // Adverbial phrases between the auxiliary and the verb; "vol." is not an abbreviation here.
         (
             "Le vol a été annulé au dernier moment, faute d'équipage au vol. Hugo Lenoir , maire de la ville, a d'ailleurs reconnu le problème : « Nous aurions dû prévenir plus tôt. »",
@@ -358,6 +365,8 @@ fn french_exclusions() {
         "Page actualisée : 3 mai 2024 — « Inondations : le bilan s'alourdit encore dans le Sud »\n",
         // Seconds, not a quotation.
         "Il a couru le 400 m en 43\"18 samedi.",
+        // A title after a preposition.
+        "Le candidat s'est défendu lors de « L'Heure politique » jeudi soir.",
         // Charges, and a name followed by its acronym.
         "Deux hommes ont été mis en examen pour « association de malfaiteurs » mardi.",
         "Ils sont accusés de « violences volontaires en réunion » et de vol.",
