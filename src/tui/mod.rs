@@ -250,7 +250,8 @@ pub fn run(options: ReaderOptions) -> Result<()> {
         app.update(Action::ForceQuit);
     }
     if let Some(note) = save_state(&app, &mut state) {
-        eprintln!("liseuse: {note}");
+        // Not eprintln: standard error may be the terminal that went away, and this must not panic.
+        let _ = writeln!(std::io::stderr(), "liseuse: {note}");
     }
     let signal = signals.end.load(Ordering::Relaxed);
     if signal != 0 {
