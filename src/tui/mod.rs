@@ -667,6 +667,17 @@ mod tests {
     }
 
     #[test]
+    fn remember_false_reads_no_state_file() {
+        let config = Config {
+            remember: false,
+            ..Config::default()
+        };
+        let (state, note) = open_state(&config);
+        assert!(state.is_none());
+        assert_eq!(note, None);
+    }
+
+    #[test]
     fn only_web_and_file_addresses_open() {
         assert!(app::openable("https://example.org/a"));
         assert!(app::openable("file:///tmp/a.html"));

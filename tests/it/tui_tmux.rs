@@ -367,3 +367,26 @@ fn the_reader_ends_when_its_terminal_goes_away() {
     }
     assert!(!still_alive, "the reader outlived its terminal");
 }
+
+#[test]
+fn a_broken_state_file_is_reported_in_the_status_bar_and_set_aside() {
+    let Some(tmux) = Tmux::start("state") else {
+        return;
+    };
+    std::fs::write(tmux.state_file(), "my notes, not a state file").unwrap();
+    tmux.type_line(&format!(
+        "{}; echo EXIT=$?",
+        tmux.reader_command("assets/articles/01-port-de-brest.txt")
+    ));
+    let screen = tmux.wait_for("state.json ignored: expected value");
+    assert!(reader_frame_shown(&screen), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let aside = tmux.dir.path().join("state.json.corrupt");
+    assert_eq!(
+        std::fs::read_to_string(aside).unwrap(),
+        "my notes, not a state file"
+    );
+    let state = std::fs::read_to_string(tmux.state_file()).unwrap();
+    assert!(state.contains("01-port-de-brest.txt"), "{state}");
+}

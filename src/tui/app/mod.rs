@@ -11,7 +11,7 @@ use super::action::Action;
 use super::config::Config;
 use super::format;
 use super::keymap::Keymap;
-use super::layout::{Panel, Regions, TextLayout};
+use super::layout::{LineKind, Panel, Regions, TextLayout};
 use super::library_view::{self, Navigator, Screen};
 use super::theme::Theme;
 use crate::analysis::Analysis;
@@ -171,7 +171,17 @@ impl App {
         if self.article.text.is_empty() {
             return;
         }
-        let offset = self.position().top.min(self.article.text.len());
+        // The first line of text in view (not a blank line between paragraphs, which would map back to the
+        // paragraph before at another width).
+        let offset = self
+            .layout
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(self.view_height())
+            .find(|l| l.kind != LineKind::Blank)
+            .map_or_else(|| self.position().top, |l| l.pos)
+            .min(self.article.text.len());
         let path = path.map(|p| p.canonicalize().unwrap_or_else(|_| p.to_path_buf()));
         let key = &self.article_key;
         if let Some(memory) = self.memory.as_mut() {
@@ -187,10 +197,11 @@ impl App {
             .and_then(|m| m.get(&self.article_key))
             .map(|e| e.offset);
         if let Some(offset) = offset {
-            let line = self
-                .layout
-                .line_of_byte(offset.min(self.article.text.len()));
-            self.scroll = line.min(self.max_scroll());
+            let offset = offset.min(self.article.text.len());
+            self.scroll = self.layout.line_of_byte(offset).min(self.max_scroll());
+            // Kept through the resizes that may follow (the terminal's real size, at start), so that the line
+            // holding this byte comes to the top, not the start of the line holding it at this width.
+            self.anchor = Some(offset);
         }
     }
 
