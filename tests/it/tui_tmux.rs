@@ -390,3 +390,24 @@ fn a_broken_state_file_is_reported_in_the_status_bar_and_set_aside() {
     let state = std::fs::read_to_string(tmux.state_file()).unwrap();
     assert!(state.contains("01-port-de-brest.txt"), "{state}");
 }
+
+#[test]
+fn an_unwritable_state_file_is_reported_and_the_reader_still_runs() {
+    let Some(tmux) = Tmux::start("unwritable") else {
+        return;
+    };
+    // A file where the state's folder should be: nothing can be read or written below it.
+    let blocker = tmux.dir.path().join("blocker");
+    std::fs::write(&blocker, "").unwrap();
+    let bin = env!("CARGO_BIN_EXE_liseuse");
+    tmux.type_line(&format!(
+        "XDG_CONFIG_HOME=/nonexistent NO_COLOR=1 TERM=xterm-256color LISEUSE_STATE_FILE={}/state.json {bin} {SAMPLE}; echo EXIT=$?",
+        blocker.display()
+    ));
+    let screen = tmux.wait_for("state.json ignored: ");
+    assert!(reader_frame_shown(&screen), "{screen}");
+    tmux.send(&["j", "q"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(screen.contains("state.json not saved: "), "{screen}");
+    assert_shell_restored(&tmux, "UNWRITABLE");
+}
