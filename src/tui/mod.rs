@@ -271,6 +271,9 @@ fn leave_terminal() {
 /// Takes the terminal again after a suspension (or a stop from outside): raw mode, the alternate screen, mouse
 /// reporting, and a frame drawn whole, since the screen holds whatever the shell wrote meanwhile.
 fn enter_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    // After a stop from outside (SIGSTOP), the shell may have put the terminal back in cooked mode while
+    // crossterm still believes it raw, and would then skip setting it: leave raw mode first to set it anew.
+    crossterm::terminal::disable_raw_mode()?;
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),

@@ -283,7 +283,7 @@ fn reader_frame_shown(screen: &str) -> bool {
 }
 
 #[test]
-fn ctrl_z_and_sigtstp_suspend_to_the_shell_and_fg_brings_the_whole_frame_back() {
+fn ctrl_z_sigtstp_and_sigstop_give_the_terminal_to_the_shell_and_fg_brings_the_whole_frame_back() {
     // Job control needs an interactive shell that has it: bash, without the user's start-up files.
     if Command::new("bash").arg("--version").output().is_err() {
         eprintln!("bash is not installed: skipping the suspend test");
@@ -336,6 +336,22 @@ fn ctrl_z_and_sigtstp_suspend_to_the_shell_and_fg_brings_the_whole_frame_back() 
         tmux.send(&["q"]);
         tmux.wait_until("the help closed", |s| !s.contains("Keys — "));
     }
+    // A stop the reader cannot see (SIGSTOP) leaves its screen to the shell, which writes over it and may put
+    // the terminal in cooked mode; the SIGCONT of fg must take the terminal again and draw the whole frame.
+    kill("STOP", &pid);
+    tmux.wait_until("the shell's prompt after SIGSTOP", |s| {
+        s.contains("Stopped") && s.trim_end().ends_with("READY>")
+    });
+    tmux.type_line("fg");
+    tmux.wait_until("the whole frame after SIGCONT", |s| {
+        reader_frame_shown(s) && !s.contains("READY>") && !s.contains("Stopped")
+    });
+    // One key, no Enter: it reaches the reader only in raw mode.
+    tmux.send(&["?"]);
+    tmux.wait_for("Keys — ");
+    tmux.send(&["q"]);
+    tmux.wait_until("the help closed", |s| !s.contains("Keys — "));
+
     tmux.send(&["q"]);
     tmux.wait_until("the prompt after quitting", |s| {
         !s.contains("Quotes (") && s.trim_end().ends_with("READY>")
