@@ -634,6 +634,14 @@ mod tests {
                 ),
                 Some(Action::ForceQuit),
             ),
+            (
+                key(
+                    KeyCode::Char('z'),
+                    KeyModifiers::CONTROL,
+                    KeyEventKind::Press,
+                ),
+                Some(Action::Suspend),
+            ),
         ];
         for (event, expected) in rows {
             assert_eq!(
@@ -666,6 +674,15 @@ mod tests {
         assert_eq!(
             key_action(&app, &mut pending, press(KeyCode::Esc)),
             Some(Action::Cancel)
+        );
+        let ctrl_z = key(
+            KeyCode::Char('z'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Press,
+        );
+        assert_eq!(
+            key_action(&app, &mut pending, ctrl_z),
+            Some(Action::Suspend)
         );
     }
 
