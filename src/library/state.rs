@@ -11,8 +11,8 @@
 //! The file is JSON, at most [`MAX_BYTES`] long with at most [`MAX_ENTRIES`] articles, the most recently read
 //! kept. [`StateFile::save`] writes it whole to a temporary file in the same folder, syncs it and renames it
 //! over the old one, so a crash or a full disk never leaves a half-written file behind. A file that cannot be
-//! read or understood is reported by [`StateFile::load`] and ignored; a file that could be read but not
-//! understood is moved aside (to `NAME.corrupt`) on the next save rather than overwritten.
+//! read or understood is reported by [`StateFile::load`] and ignored, and moved aside (to `NAME.corrupt`) on the
+//! next save rather than overwritten: nothing a user put there is lost.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -179,7 +179,7 @@ impl ReadingState {
 pub struct LoadError {
     pub path: PathBuf,
     pub reason: String,
-    /// The file was read but is not a state file: it is moved aside, not overwritten, on the next save.
+    /// The file was read but is not a state file (rather than not read at all).
     pub invalid: bool,
 }
 
@@ -198,7 +198,7 @@ impl std::fmt::Display for LoadError {
 #[derive(Clone, Debug)]
 pub struct StateFile {
     path: PathBuf,
-    /// What is there is not a state file: move it aside before the first save.
+    /// What is there could not be used: move it aside before the first save.
     set_aside: bool,
 }
 
@@ -223,7 +223,9 @@ impl StateFile {
             Ok(Some(state)) => (state, None),
             Ok(None) => (ReadingState::default(), None),
             Err((reason, invalid)) => {
-                self.set_aside = invalid;
+                // Whatever is there, readable or not, is kept: moved aside, never replaced. A folder is left
+                // where it is (and the save then fails, reported).
+                self.set_aside = self.path.is_file();
                 let error = LoadError {
                     path: self.path.clone(),
                     reason,
@@ -454,6 +456,21 @@ mod tests {
         assert!(error.as_ref().is_none_or(|e| !e.invalid), "{error:?}");
         assert!(file.save(&state).is_err());
         assert_eq!(files_in(dir.path()), ["blocker"]);
+    }
+
+    #[test]
+    fn a_folder_in_the_way_is_reported_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "kept").unwrap();
+        let mut file = StateFile::new(&path);
+        let (mut state, error) = file.load();
+        assert!(error.is_some_and(|e| !e.invalid));
+        state.record("a", None, 5, 1);
+        assert!(file.save(&state).is_err());
+        assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "kept");
+        assert_eq!(files_in(dir.path()), ["state.json"]);
     }
 
     #[test]
