@@ -2,6 +2,7 @@
 
 pub mod index;
 mod resolve;
+pub mod state;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

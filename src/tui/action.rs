@@ -77,6 +77,9 @@ pub enum Action {
     Quit,
     /// Quit the reader at once, whatever is open.
     ForceQuit,
+    /// Suspend the reader and give the terminal back to the shell, as Ctrl-z does in less and vim; the shell's
+    /// `fg` brings it back where it was.
+    Suspend,
 
     // What the event loop sends for events that are not key bindings; they cannot be bound in the
     // configuration file.
@@ -148,6 +151,7 @@ impl Action {
             Action::Help => "help",
             Action::Quit => "close / quit",
             Action::ForceQuit => "quit at once",
+            Action::Suspend => "suspend (fg resumes)",
             Action::Resize(..)
             | Action::Wheel { .. }
             | Action::Click { .. }

@@ -51,6 +51,7 @@ pub const ACTIONS: &[Action] = &[
     Action::Help,
     Action::Quit,
     Action::ForceQuit,
+    Action::Suspend,
 ];
 
 /// The reader's settings.
@@ -58,12 +59,15 @@ pub const ACTIONS: &[Action] = &[
 pub struct Config {
     pub theme: ThemeName,
     pub keymap: Keymap,
+    /// Whether reading positions are kept between sessions, in the state file ([`state_path`]).
+    pub remember: bool,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     theme: Option<Spanned<String>>,
+    remember: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
 }
@@ -74,6 +78,7 @@ impl Default for Config {
         Config::parse(DEFAULT_CONFIG, Path::new("(defaults)"), None).unwrap_or(Config {
             theme: ThemeName::Dark,
             keymap: Keymap::default(),
+            remember: true,
         })
     }
 }
@@ -112,7 +117,11 @@ impl Config {
         let mut config = base.unwrap_or(Config {
             theme: ThemeName::Dark,
             keymap: Keymap::default(),
+            remember: true,
         });
+        if let Some(remember) = raw.remember {
+            config.remember = remember;
+        }
         if let Some(theme) = raw.theme {
             config.theme = match theme.get_ref().as_str() {
                 "dark" => ThemeName::Dark,
@@ -181,6 +190,21 @@ pub fn default_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("liseuse").join("config.toml"))
 }
 
+/// The environment variable that names another state file.
+pub const STATE_FILE_VAR: &str = "LISEUSE_STATE_FILE";
+
+/// Where reading positions are kept: `$LISEUSE_STATE_FILE` when set, else `liseuse/state.json` in the user's
+/// state folder (`$XDG_STATE_HOME`, usually `~/.local/state`), or in the local data folder where the system
+/// has no state folder (macOS, Windows).
+pub fn state_path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(STATE_FILE_VAR).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .map(|d| d.join("liseuse").join("state.json"))
+}
+
 /// The 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
@@ -203,6 +227,24 @@ mod tests {
             assert_eq!(bound, *action != Action::FollowLink, "{action:?}");
         }
         assert_eq!(config.theme, ThemeName::Dark);
+        assert!(config.remember);
+    }
+
+    #[test]
+    fn remember_can_be_turned_off() {
+        let rows = [
+            ("remember = false\n", false),
+            ("remember = true\n", true),
+            ("theme = \"mono\"\n", true),
+        ];
+        for (text, expected) in rows {
+            let config = Config::parse(text, Path::new("user"), Some(Config::default())).unwrap();
+            assert_eq!(config.remember, expected, "{text}");
+        }
+        let error = Config::parse("remember = \"no\"\n", Path::new("user"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("user:1:"), "{error}");
     }
 
     #[test]

@@ -319,10 +319,18 @@ impl Navigator {
         })
     }
 
-    /// Opens an article in the reader, at its start.
+    /// Ticks the articles read in earlier sessions (by canonical path).
+    pub fn seed_visited<'a>(&mut self, paths: impl Iterator<Item = &'a str>) {
+        self.visited.extend(paths.map(PathBuf::from));
+    }
+
+    /// Opens an article in the reader, where it was left in an earlier session or at its start.
     fn open(&mut self, app: &mut App, path: &Path) -> Result<(), String> {
         let (article, analysis) = self.opener.open(path)?;
+        // The article left is remembered where it was, for the next session.
+        app.remember_place(self.current.as_deref());
         app.replace_article(article, analysis);
+        app.recall();
         self.current = Some(path.to_path_buf());
         self.visited.insert(canonical(path));
         self.screen = Screen::Reader;

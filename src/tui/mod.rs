@@ -6,7 +6,8 @@
 //! and overlaid by the user's file; the help overlay and the status-bar hints are generated from it.
 //!
 //! Everything that can fail (the configuration, reading the article, standard input) happens before the
-//! terminal is touched; once it is, every way out (quit, error, panic, SIGTERM, SIGHUP) restores it.
+//! terminal is touched; once it is, every way out (quit, error, panic, SIGINT, SIGTERM, SIGHUP) restores it,
+//! Ctrl-z (or SIGTSTP) gives it back to the shell until `fg`, and SIGCONT draws the whole frame again.
 
 pub mod action;
 pub mod app;
@@ -21,7 +22,7 @@ mod ui;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -39,6 +40,7 @@ pub use ui::help_lines;
 use crate::analysis::{AnalysisOptions, Analyzer};
 use crate::article::{self, Article, Lang};
 use crate::error::{Error, ErrorKind, Result};
+use crate::library::state::{ReadingState, StateFile};
 
 /// What the command line asks of the reader.
 #[derive(Clone, Debug, Default)]
@@ -141,6 +143,72 @@ fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// The signals that end the reader: it restores the terminal, saves what it remembers, and then ends by the
+/// same signal (with its default action), so the shell sees what it expects (`$?` is 130 after SIGINT, 143
+/// after SIGTERM, 129 after SIGHUP).
+const ENDING_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+];
+
+/// What the signal handlers tell the event loop: each handler only sets a flag, the loop acts on it.
+struct Signals {
+    /// The ending signal received, or 0.
+    end: Arc<AtomicUsize>,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-z does.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT: the process was stopped and resumed, and the screen may not be the reader's any more.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> Result<Signals> {
+        let signals = Signals {
+            end: Arc::new(AtomicUsize::new(0)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        let error = |e| Error::io("signal", e);
+        for signal in ENDING_SIGNALS {
+            signal_hook::flag::register_usize(signal, Arc::clone(&signals.end), signal as usize)
+                .map_err(error)?;
+        }
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&signals.suspend))
+            .map_err(error)?;
+        signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&signals.resumed))
+            .map_err(error)?;
+        Ok(signals)
+    }
+}
+
+/// Reads the state file the configuration and the environment ask for: `None` when nothing is to be
+/// remembered, with the one-line report of a file that could not be used.
+fn open_state(config: &Config) -> (Option<(StateFile, ReadingState)>, Option<String>) {
+    if !config.remember {
+        return (None, None);
+    }
+    let Some(path) = config::state_path() else {
+        return (None, None);
+    };
+    let mut file = StateFile::new(path);
+    let (state, error) = file.load();
+    (Some((file, state)), error.map(|e| e.to_string()))
+}
+
+/// Saves the state when it changed since the last save; returns a one-line report when the save failed.
+fn save_state(app: &App, state: &mut Option<(StateFile, u64)>) -> Option<String> {
+    let (file, saved) = state.as_mut()?;
+    let memory = app.memory()?;
+    if memory.revision() == *saved {
+        return None;
+    }
+    *saved = memory.revision();
+    file.save(memory)
+        .err()
+        .map(|e| format!("state file {} not saved: {e}", file.path().display()))
+}
+
 /// Runs the reader until the user quits.
 pub fn run(options: ReaderOptions) -> Result<()> {
     // Everything that may fail with a message comes before the terminal changes.
@@ -153,11 +221,13 @@ pub fn run(options: ReaderOptions) -> Result<()> {
             std::io::Error::other("the reader needs a terminal (use --json to print the analysis)"),
         ));
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| Error::io("signal", e))?;
-    }
+    let signals = Signals::register()?;
+    let (state, state_note) = open_state(&config);
+    let mut state = state.map(|(file, memory)| {
+        let revision = memory.revision();
+        app.set_memory(memory);
+        (file, revision)
+    });
 
     let mut terminal = ratatui::try_init().map_err(|e| {
         ratatui::restore();
@@ -170,16 +240,72 @@ pub fn run(options: ReaderOptions) -> Result<()> {
         previous(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    if let Some(note) = state_note {
+        app.update(Action::Notify(note));
+    }
+    let result = event_loop(&mut terminal, &mut app, &signals, &mut state);
+    leave_terminal();
+    // However the loop ended (quit, a signal, the terminal gone), the place is remembered.
+    if !app.should_quit() {
+        app.update(Action::ForceQuit);
+    }
+    if let Some(note) = save_state(&app, &mut state) {
+        // Not eprintln: standard error may be the terminal that went away, and this must not panic.
+        let _ = writeln!(std::io::stderr(), "liseuse: {note}");
+    }
+    let signal = signals.end.load(Ordering::Relaxed);
+    if signal != 0 {
+        let _ = std::io::stdout().flush();
+        // Ends the process here, by the signal's default action; should that fail, return as after a quit.
+        let _ = signal_hook::low_level::emulate_default_handler(signal as i32);
+    }
+    result
+}
+
+/// Gives the terminal back as it was: mouse reporting off, the main screen, cooked mode.
+fn leave_terminal() {
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+}
+
+/// Takes the terminal again after a suspension (or a stop from outside): raw mode, the alternate screen, mouse
+/// reporting, and a frame drawn whole, since the screen holds whatever the shell wrote meanwhile.
+fn enter_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    // After a stop from outside (SIGSTOP), the shell may have put the terminal back in cooked mode while
+    // crossterm still believes it raw, and would then skip setting it: leave raw mode first to set it anew.
+    crossterm::terminal::disable_raw_mode()?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
+    terminal.clear()
+}
+
+/// Suspends the reader: saves the state, gives the terminal back, and stops the process as SIGTSTP would have
+/// (the handler registered for it keeps it from stopping by itself). Returns once the shell's `fg` resumed it.
+fn suspend(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &App,
+    state: &mut Option<(StateFile, u64)>,
+    signals: &Signals,
+) -> std::io::Result<Option<String>> {
+    let note = save_state(app, state);
+    leave_terminal();
+    std::io::stdout().flush()?;
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    // Here again after SIGCONT.
+    signals.resumed.store(false, Ordering::Relaxed);
+    enter_terminal(terminal)?;
+    Ok(note)
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    stop: &AtomicBool,
+    signals: &Signals,
+    state: &mut Option<(StateFile, u64)>,
 ) -> Result<()> {
     let io = |e: std::io::Error| Error::io("terminal", e);
     let size = terminal.size().map_err(io)?;
@@ -187,8 +313,19 @@ fn event_loop(
     let mut pending = Vec::new();
     let mut dirty = true;
     while !app.quit {
-        if stop.load(Ordering::Relaxed) {
+        if signals.end.load(Ordering::Relaxed) != 0 {
             break;
+        }
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            let effect = app.update(Action::Suspend);
+            dirty |= carry_out(terminal, app, effect, state, signals).map_err(io)?;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            // Stopped and resumed from outside (SIGSTOP, then SIGCONT): take the terminal again, draw all.
+            enter_terminal(terminal).map_err(io)?;
+            let size = terminal.size().map_err(io)?;
+            app.update(Action::Resize(size.width, size.height));
+            dirty = true;
         }
         // While the library is being indexed, take what arrived and show it.
         let indexing = app.nav.as_ref().is_some_and(|n| n.indexing());
@@ -205,7 +342,7 @@ fn event_loop(
                 .map_err(io)?;
             dirty = false;
         }
-        // Polling lets the loop notice SIGTERM and SIGHUP within a quarter of a second.
+        // Polling lets the loop notice signals within a quarter of a second.
         let wait = if indexing { 50 } else { 250 };
         if !event::poll(Duration::from_millis(wait)).map_err(io)? {
             // A terminal that went away without a SIGHUP reaching us (a closed window, a killed multiplexer)
@@ -217,20 +354,49 @@ fn event_loop(
         loop {
             let event = event::read().map_err(io)?;
             if let Some(action) = to_action(app, &mut pending, event) {
-                if let Some(effect) = app.update(action) {
-                    let note = perform(effect);
-                    if let Some(note) = note {
-                        app.update(Action::Notify(note));
-                    }
-                }
+                let effect = app.update(action);
+                carry_out(terminal, app, effect, state, signals).map_err(io)?;
                 dirty = true;
             }
             if app.quit || !event::poll(Duration::ZERO).map_err(io)? {
                 break;
             }
         }
+        // Following a link or going back remembered the place left: save it now, not only at the end.
+        if !app.quit
+            && let Some(note) = save_state(app, state)
+        {
+            app.update(Action::Notify(note));
+        }
     }
     Ok(())
+}
+
+/// Carries out what an update asked for; returns whether the whole frame must be drawn again.
+fn carry_out(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    effect: Option<Effect>,
+    state: &mut Option<(StateFile, u64)>,
+    signals: &Signals,
+) -> std::io::Result<bool> {
+    match effect {
+        None => Ok(false),
+        Some(Effect::Suspend) => {
+            if let Some(note) = suspend(terminal, app, state, signals)? {
+                app.update(Action::Notify(note));
+            }
+            let size = terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+            Ok(true)
+        }
+        Some(effect) => {
+            if let Some(note) = perform(effect) {
+                app.update(Action::Notify(note));
+            }
+            Ok(false)
+        }
+    }
 }
 
 /// Turns a terminal event into an action: keys through the keymap (or into the search field), mouse and
@@ -256,6 +422,16 @@ fn key_action(app: &App, pending: &mut Vec<keymap::Chord>, key: KeyEvent) -> Opt
     }
     let filtering = app.nav.as_ref().is_some_and(|n| n.filter_editing);
     if app.search.editing || filtering {
+        // Suspending works while typing too, as Ctrl-c does.
+        let chord = keymap::Chord::from_event(&key);
+        if app
+            .keymap
+            .keys(&Action::Suspend)
+            .iter()
+            .any(|keys| keys.as_slice() == [chord])
+        {
+            return Some(Action::Suspend);
+        }
         return match key.code {
             KeyCode::Enter => Some(Action::SearchConfirm),
             KeyCode::Esc => Some(Action::Cancel),
@@ -319,6 +495,8 @@ fn perform(effect: Effect) -> Option<String> {
             Ok(()) => None,
             Err(e) => Some(format!("could not open the link: {e}")),
         },
+        // The event loop suspends itself (see `carry_out`).
+        Effect::Suspend => None,
     }
 }
 
@@ -456,6 +634,14 @@ mod tests {
                 ),
                 Some(Action::ForceQuit),
             ),
+            (
+                key(
+                    KeyCode::Char('z'),
+                    KeyModifiers::CONTROL,
+                    KeyEventKind::Press,
+                ),
+                Some(Action::Suspend),
+            ),
         ];
         for (event, expected) in rows {
             assert_eq!(
@@ -489,6 +675,26 @@ mod tests {
             key_action(&app, &mut pending, press(KeyCode::Esc)),
             Some(Action::Cancel)
         );
+        let ctrl_z = key(
+            KeyCode::Char('z'),
+            KeyModifiers::CONTROL,
+            KeyEventKind::Press,
+        );
+        assert_eq!(
+            key_action(&app, &mut pending, ctrl_z),
+            Some(Action::Suspend)
+        );
+    }
+
+    #[test]
+    fn remember_false_reads_no_state_file() {
+        let config = Config {
+            remember: false,
+            ..Config::default()
+        };
+        let (state, note) = open_state(&config);
+        assert!(state.is_none());
+        assert_eq!(note, None);
     }
 
     #[test]

@@ -14,4 +14,6 @@ mod tui;
 #[cfg(feature = "tui")]
 mod tui_config;
 #[cfg(feature = "tui")]
+mod tui_state;
+#[cfg(feature = "tui")]
 mod tui_tmux;

@@ -602,6 +602,8 @@ mod any_actions {
         #[test]
         fn never_panics(actions in proptest::collection::vec(action(), 0..40)) {
             let mut app = app(120, 40);
+            // Remembering places (on quit and suspend) must not upset anything either.
+            app.set_memory(liseuse::library::state::ReadingState::default());
             for action in actions {
                 app.update(action);
                 let (w, h) = app.size();

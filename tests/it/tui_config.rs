@@ -49,6 +49,7 @@ fn defaults_bind_the_documented_keys() {
         ("?", Action::Help),
         ("q", Action::Quit),
         ("ctrl-c", Action::ForceQuit),
+        ("ctrl-z", Action::Suspend),
     ];
     for (spec, action) in rows {
         let mut pending = Vec::new();

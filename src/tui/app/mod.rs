@@ -11,11 +11,12 @@ use super::action::Action;
 use super::config::Config;
 use super::format;
 use super::keymap::Keymap;
-use super::layout::{Panel, Regions, TextLayout};
+use super::layout::{LineKind, Panel, Regions, TextLayout};
 use super::library_view::{self, Navigator, Screen};
 use super::theme::Theme;
 use crate::analysis::Analysis;
 use crate::article::{Article, Lang};
+use crate::library::state::{self, ReadingState};
 
 /// What the text marks: the item a jump or a list selection went to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +69,8 @@ pub enum Effect {
     Copy(String),
     /// Open this address in the system browser.
     Open(String),
+    /// Give the terminal back and stop the process until the shell's `fg`.
+    Suspend,
 }
 
 /// The reader's whole state: drawn by `impl Widget for &App`, changed only by [`App::update`].
@@ -104,6 +107,10 @@ pub struct App {
     dates_in_text: Vec<usize>,
     /// The library and the history across articles, when the reader has one.
     pub nav: Option<Box<Navigator>>,
+    /// What is remembered between sessions, when it is (the event loop reads and writes the file).
+    pub(crate) memory: Option<ReadingState>,
+    /// The article's key in the memory ([`state::article_key`]).
+    article_key: String,
 }
 
 /// How many wrapped widths are kept besides the current one.
@@ -114,6 +121,7 @@ impl App {
     pub fn new(article: Article, analysis: Analysis, config: &Config, no_color: bool) -> Self {
         let mut dates_in_text: Vec<usize> = (0..analysis.timeline.len()).collect();
         dates_in_text.sort_by_key(|&i| analysis.timeline[i].span.byte_start);
+        let article_key = state::article_key(&article);
         let mut app = App {
             keymap: config.keymap.clone(),
             theme: Theme::new(config.theme, no_color),
@@ -136,9 +144,71 @@ impl App {
             article,
             analysis,
             nav: None,
+            memory: None,
+            article_key,
         };
         app.resize(80, 24);
         app
+    }
+
+    /// Gives the reader what was remembered in earlier sessions: the article in view goes back to where it was
+    /// left, and the library list ticks the articles read before. Without this, nothing is remembered.
+    pub fn set_memory(&mut self, memory: ReadingState) {
+        if let Some(nav) = self.nav.as_mut() {
+            nav.seed_visited(memory.entries().iter().filter_map(|e| e.path.as_deref()));
+        }
+        self.memory = Some(memory);
+        self.recall();
+    }
+
+    /// What is remembered between sessions, when it is.
+    pub fn memory(&self) -> Option<&ReadingState> {
+        self.memory.as_ref()
+    }
+
+    /// Remembers where the article in view is being read (from `path`, when it came from a file).
+    pub(crate) fn remember_place(&mut self, path: Option<&std::path::Path>) {
+        if self.article.text.is_empty() {
+            return;
+        }
+        // The first line of text in view (not a blank line between paragraphs, which would map back to the
+        // paragraph before at another width).
+        let offset = self
+            .layout
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(self.view_height())
+            .find(|l| l.kind != LineKind::Blank)
+            .map_or_else(|| self.position().top, |l| l.pos)
+            .min(self.article.text.len());
+        let path = path.map(|p| p.canonicalize().unwrap_or_else(|_| p.to_path_buf()));
+        let key = &self.article_key;
+        if let Some(memory) = self.memory.as_mut() {
+            memory.record(key, path.as_deref(), offset, state::now());
+        }
+    }
+
+    /// Scrolls the article in view to where it was left in an earlier session.
+    pub(crate) fn recall(&mut self) {
+        let offset = self
+            .memory
+            .as_ref()
+            .and_then(|m| m.get(&self.article_key))
+            .map(|e| e.offset);
+        if let Some(offset) = offset {
+            let offset = offset.min(self.article.text.len());
+            self.scroll = self.layout.line_of_byte(offset).min(self.max_scroll());
+            // Kept through the resizes that may follow (the terminal's real size, at start), so that the line
+            // holding this byte comes to the top, not the start of the line holding it at this width.
+            self.anchor = Some(offset);
+        }
+    }
+
+    /// Remembers the place of the article in view, with the path it was read from.
+    fn remember_here(&mut self) {
+        let path = self.nav.as_ref().and_then(|n| n.current.clone());
+        self.remember_place(path.as_deref());
     }
 
     /// The article's language, for dates and quotation marks.
@@ -244,6 +314,20 @@ impl App {
 
     /// Applies one action: the only place the state changes. Returns what the event loop must do outside.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let was_quitting = self.quit;
+        let effect = self.apply(action);
+        if self.quit && !was_quitting {
+            self.remember_here();
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
+        if action == Action::Suspend {
+            // Whatever is open, as Ctrl-c quits: the place is remembered in case the reader is never resumed.
+            self.remember_here();
+            return Some(Effect::Suspend);
+        }
         if !matches!(
             action,
             Action::Resize(..) | Action::Notify(_) | Action::Tick
@@ -361,6 +445,7 @@ impl App {
             Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchConfirm
+            | Action::Suspend
             | Action::Tick => {}
         }
         None
@@ -376,6 +461,7 @@ impl App {
         let mut dates_in_text: Vec<usize> = (0..analysis.timeline.len()).collect();
         dates_in_text.sort_by_key(|&i| analysis.timeline[i].span.byte_start);
         self.dates_in_text = dates_in_text;
+        self.article_key = state::article_key(&article);
         self.article = article;
         self.analysis = analysis;
         self.layout = TextLayout::default();
