@@ -227,6 +227,22 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             participle: false,
         });
     }
+    // "« … », peut-on lire sur le site", "lit-on dans le communiqué": the source is where it is read.
+    if r.is_word(i) && r.word(i).ends_with("-on") {
+        let mut k = i + 1;
+        if r.is(k, &["lire"]) {
+            k += 1;
+        }
+        if r.is(k, &["sur", "dans"])
+            && let Some(speaker) = r.source_after(k + 1, w.after)
+        {
+            return Some(Attribution {
+                cue: i..k,
+                speaker: Some(speaker),
+                participle: false,
+            });
+        }
+    }
     if let Some((end, clitic)) = verb_group(r, i, w.after) {
         if is_participle(r, end - 1) && clitic.is_none() {
             return Some(Attribution {

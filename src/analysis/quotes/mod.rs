@@ -169,6 +169,14 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             // words are those of the sentence's subject.
             None => match sentence_subject(r, &window) {
                 Some(subject) => (resolve(r, &names, &sources, &subject), None),
+                // "Fillon ne s'est pas laissé perturber. « … »": a quotation standing alone after a sentence
+                // about someone, with no quotation before it in the paragraph, is that person's.
+                None if same_block.is_none() && window.open == window.before => {
+                    let reach = pair.block;
+                    let speaker = previous_subject(r, &names, open, reach, |m| !m.plural)
+                        .map(|m| names.speaker(r, &m.tokens, m.female));
+                    (speaker, None)
+                }
                 None => (same_block, None),
             },
         };
@@ -453,6 +461,58 @@ fn previous_subject(
     None
 }
 
+/// Endings of plural nouns of people ("manifestants", "islamistes", "policiers", "chercheurs").
+const PEOPLE_ENDINGS: &[&str] = &[
+    "istes", "iens", "iennes", "eurs", "euses", "trices", "ants", "antes", "aires", "iers",
+    "ières", "ins", "ines", "ais", "aises", "ois", "oises", "ains", "aines",
+];
+
+/// The nearest plural noun phrase of people before token `at`, in its sentence or the one before: what
+/// "ils" or "eux" stands for when no plural subject does ("la colère des féministes. Pour eux, « … »").
+fn group_before(r: &Reader<'_>, at: usize) -> Option<Mention> {
+    let doc = r.doc;
+    let current = doc.sentence_at(doc.tokens[at].start)?;
+    let from = doc.sentences[current.saturating_sub(1)].tokens.start;
+    (from..at).rev().find_map(|k| {
+        if r.in_quote[k] || !r.is(k, &["les", "des", "ces", "leurs", "plusieurs", "certains"]) {
+            return None;
+        }
+        let end = doc
+            .sentence_at(doc.tokens[k].start)
+            .map_or(at, |s| doc.sentences[s].tokens.end)
+            .min(at);
+        let np = r.segment_forward(k, end)?;
+        let head = np.clone().find(|&i| r.is_word(i) && !r.is_det(i))?;
+        let mut buf = String::new();
+        let word = lexicon::lowercase(r.word(head), &mut buf);
+        let people = PEOPLE_ENDINGS
+            .iter()
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e));
+        if !people {
+            return None;
+        }
+        // A coordination names one group: "des féministes ainsi que des défenseurs des droits".
+        let conjunction = if r.is(k.wrapping_sub(1), &["et", "and"]) {
+            1
+        } else if r.is(k.wrapping_sub(1), &["que"]) && r.is(k.wrapping_sub(2), &["ainsi"]) {
+            2
+        } else {
+            0
+        };
+        let start = (conjunction > 0)
+            .then(|| {
+                let conj = k - conjunction;
+                (conj.saturating_sub(8)..conj).find(|&j| {
+                    r.is(j, &["les", "des", "ces", "leurs"])
+                        && r.segment_forward(j, conj).is_some_and(|g| g.end == conj)
+                })
+            })
+            .flatten()
+            .unwrap_or(np.start);
+        Some(r.mention(start..np.end, &np))
+    })
+}
+
 /// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
 fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
     m.tokens
@@ -517,8 +577,11 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
             }
         });
     if source.is_none() && pronoun.plural() {
-        // "Les pompiers sont intervenus. « … », ont-ils expliqué": a plural subject of a sentence before.
-        return plural_subject_before(r, at, reach).map(|m| names.speaker(r, &m.tokens, m.female));
+        // "Les pompiers sont intervenus. « … », ont-ils expliqué": a plural subject of a sentence before, or
+        // else the nearest group of people ("revendiquée par les islamistes shebab").
+        return plural_subject_before(r, at, reach)
+            .or_else(|| group_before(r, at))
+            .map(|m| names.speaker(r, &m.tokens, m.female));
     }
     // The nearest of the last source and the last person named.
     let name = if pronoun.plural() {

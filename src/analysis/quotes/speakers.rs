@@ -66,7 +66,7 @@ const MAX_NP: usize = 14;
 
 impl<'d> Reader<'d> {
     /// A noun phrase read forwards from `i`, not past `end`: an optional title or determiner, then words.
-    fn segment_forward(&self, mut i: usize, end: usize) -> Option<Range<usize>> {
+    pub(super) fn segment_forward(&self, mut i: usize, end: usize) -> Option<Range<usize>> {
         while i < end && self.is_link(i) && !self.is_det(i) {
             i += 1;
         }

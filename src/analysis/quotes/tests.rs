@@ -237,6 +237,12 @@ fn french_cues_before_and_after() {
             Some("le maire Louis Garnier"),
             None,
         ),
+        (
+            "« Nous rouvrirons les pistes dès samedi matin », peut-on lire sur le site de la station.",
+            "Nous rouvrirons les pistes dès samedi matin",
+            Some("le site de la station"),
+            Some("peut-on lire"),
+        ),
         // A participle's object is not the subject: the subject comes before the participle.
         (
             "Une centaine de grévistes réclamant la hausse des salaires ont bloqué l'entrée et crié « Nous ne lâcherons rien » devant les caméras.",
@@ -320,6 +326,18 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("a-t-elle précisé"),
         ),
         (
+            "L'attaque a été revendiquée par les combattants du nord dans un message : « Nous avons frappé le camp », ont-ils écrit.",
+            "Nous avons frappé le camp",
+            Some("les combattants du nord"),
+            Some("ont-ils écrit"),
+        ),
+        (
+            "Cette réforme suscite la colère des syndicalistes et des enseignants. Pour eux, « le gouvernement recule sur tout ».",
+            "le gouvernement recule sur tout",
+            Some("des syndicalistes et des enseignants"),
+            Some("Pour"),
+        ),
+        (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
             "Nous sommes d'accord sur tout",
             Some("Jean Morel"),
@@ -339,6 +357,13 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
     assert_eq!(found[1].speaker.as_deref(), Some("Louis Carré"));
     assert_eq!(found[1].cue, None);
     assert_eq!(found[2].speaker, None);
+    // A quotation standing alone after a sentence about someone is that person's.
+    let found = run(
+        "Le débat a été tendu.\nAnne Caron ne s'est pas laissé impressionner. « Plus ils crieront, plus nous avancerons. »",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Anne Caron"));
 }
 
 #[test]
