@@ -78,6 +78,13 @@ impl Lexicon {
     pub(super) fn is_verb(&self, lower: &str) -> bool {
         self.verbs.contains(lower)
     }
+
+    /// Whether a word as written is a reporting verb form or a past participle.
+    pub(super) fn is_verb_word(&self, word: &str) -> bool {
+        let mut buf = String::new();
+        let lower = lowercase(word, &mut buf);
+        self.is_verb(lower) || lower.ends_with('é') || lower.ends_with('i') || lower.ends_with('u')
+    }
 }
 
 /// Whether `word` equals the lowercase `lower`, ignoring case, without allocating.

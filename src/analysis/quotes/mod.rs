@@ -328,6 +328,20 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         let said_just_before = open > 0 && r.is_verb(open - 1);
         return !said_just_before;
     }
+    // A title in sentence case mid-sentence: "le film « Seul sur Mars » sort", "une veillée « Le chemin vers
+    // Jésus »". Words quoted mid-sentence start in lower case, or follow a reporting verb.
+    let title_like = words
+        .first()
+        .is_some_and(|&i| r.capitalised(i) && !r.is(i, &["je", "j'", "i"]))
+        && !sentence_punct
+        && words.len() <= 6
+        && !starts_sentence
+        && !inside.clone().any(|i| r.is_punct(i, ","));
+    if title_like {
+        let said_just_before =
+            (open.saturating_sub(3)..open).any(|k| r.is_verb(k) || r.clitic(k).is_some());
+        return !said_just_before;
+    }
     false
 }
 

@@ -24,6 +24,13 @@ pub(super) const PARTICLES: &[&str] = &[
     "ibn", "da", "di", "dos", "das", "del", "della", "y", "st", "mc", "o'",
 ];
 
+/// Prepositions after which "l'" is a determiner: "à l'annonce", "de l'accord".
+const AFTER_PREPOSITION: &[&str] = &[
+    "à", "au", "aux", "de", "du", "des", "dans", "sur", "par", "pour", "avec", "sans", "chez",
+    "vers", "contre", "entre", "après", "avant", "depuis", "pendant", "sous", "devant", "malgré",
+    "dès",
+];
+
 impl<'d> Reader<'d> {
     pub(super) fn new(doc: &'d Document<'d>, lex: &'static Lexicon) -> Self {
         Reader {
@@ -106,7 +113,15 @@ impl<'d> Reader<'d> {
         if !self.lex.is_verb(lower) {
             return false;
         }
-        !(i > 0 && self.is(i - 1, self.lex.determiners) && !self.is(i - 1, &["l'"]))
+        // "l'" is an object pronoun before a verb ("comme l'indique X", "il l'a dit"), but a determiner after a
+        // preposition or a verb ("a réagi à l'annonce").
+        let determiner = i > 0
+            && self.is(i - 1, self.lex.determiners)
+            && (!self.is(i - 1, &["l'"])
+                || (i > 1
+                    && (self.is(i - 2, AFTER_PREPOSITION)
+                        || self.lex.is_verb_word(self.word(i - 2)))));
+        !determiner
     }
 
     /// A verb with an inverted subject clitic ("explique-t-elle", "a-t-il"): the pronoun and whether the verb

@@ -33,6 +33,25 @@ const SKIPPED_PREPOSITIONS: &[&str] = &[
     "auprès", "to", "in", "on", "at", "during", "after",
 ];
 
+/// Nouns for what a source says or publishes: "selon les chiffres de X" names X.
+const REPORTS: &[&str] = &[
+    "informations",
+    "information",
+    "chiffres",
+    "données",
+    "propos",
+    "termes",
+    "déclarations",
+    "estimations",
+    "résultats",
+    "calculs",
+    "images",
+    "figures",
+    "data",
+    "words",
+    "estimates",
+];
+
 /// Adverbial phrases that sit between a subject, its auxiliary and its verb ("a de son côté déclaré").
 const ADVERBIAL_PHRASES: &[&[&str]] = &[
     &["de", "son", "côté"],
@@ -316,6 +335,17 @@ impl<'d> Reader<'d> {
                 || (np.start > 0 && self.is_link(np.start - 1))
                 || self.inner_name(np).is_some()
         })?;
+        // "d'après les informations du YSK", "selon les chiffres de l'Insee": the source is whose they are.
+        let head = np
+            .clone()
+            .find(|&k| !self.is_det(k) && !self.is_detached_apostrophe(k));
+        if let Some(head) = head
+            && self.is(head, REPORTS)
+            && self.is_link(head + 1)
+            && let Some(owner) = self.source_after(head + 1, np.end.max(head + 2).min(end))
+        {
+            return Some(owner);
+        }
         if self.is_pure_name(&np) {
             return Some(self.mention(np.clone(), &np));
         }
@@ -437,9 +467,16 @@ impl<'d> Reader<'d> {
     fn leading_participle(&self, i: usize) -> bool {
         let mut buf = String::new();
         let word = lowercase(self.word(i), &mut buf);
-        ["ant", "é", "ée", "és", "ées"]
+        let long_ending = ["ant", "é", "ée", "és", "ées"]
             .iter()
-            .any(|e| word.len() > e.len() + 3 && word.ends_with(e))
+            .any(|e| word.len() > e.len() + 3 && word.ends_with(e));
+        // "Ému, il …": a short participle right before its comma.
+        let short_ending = self.is_punct(i + 1, ",")
+            && word.chars().count() >= 3
+            && ["u", "ue", "us", "i", "ie", "is", "é", "ée"]
+                .iter()
+                .any(|e| word.ends_with(e));
+        (long_ending || short_ending)
             && !self.capitalised(i + 1)
             && self.name_gender(&(i..i + 1)).is_none()
     }

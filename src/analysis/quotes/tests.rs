@@ -243,6 +243,24 @@ fn french_cues_before_and_after() {
             Some("le site de la station"),
             Some("peut-on lire"),
         ),
+        (
+            "Le scrutin est serré, d'après les informations du Conseil électoral , et le résultat tombera dans « onze ou douze jours ».",
+            "onze ou douze jours",
+            Some("Conseil électoral"),
+            Some("d'après"),
+        ),
+        (
+            "Le 3 mai, Jean Kabila , vice-président du pays, a réagi vivement à l'annonce européenne :\n« C'est un geste de déstabilisation de notre pays. »",
+            "C'est un geste de déstabilisation de notre pays.",
+            Some("Jean Kabila"),
+            Some("a réagi"),
+        ),
+        (
+            "Ému, le maire Paul Vidal a pris la parole en confiant qu'il était « très dur pour lui d'en parler ».",
+            "très dur pour lui d'en parler",
+            Some("Paul Vidal"),
+            Some("confiant"),
+        ),
         // A participle's object is not the subject: the subject comes before the participle.
         (
             "Une centaine de grévistes réclamant la hausse des salaires ont bloqué l'entrée et crié « Nous ne lâcherons rien » devant les caméras.",
@@ -390,6 +408,8 @@ fn french_exclusions() {
         "Page actualisée : 3 mai 2024 — « Inondations : le bilan s'alourdit encore dans le Sud »\n",
         // Seconds, not a quotation.
         "Il a couru le 400 m en 43\"18 samedi.",
+        // A title in sentence case mid-sentence.
+        "Le film « Seul dans la nuit » sort en salles mercredi prochain.",
         // A title after a preposition.
         "Le candidat s'est défendu lors de « L'Heure politique » jeudi soir.",
         // Charges, and a name followed by its acronym.
