@@ -358,6 +358,24 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "statement", "report", "office", "administration", "army", "firm", "group",
 ];
 
+/// Nouns for people that no ending tells: what "il" or "elle" may stand for.
+#[rustfmt::skip]
+pub(super) const PEOPLE: &[&str] = &[
+    "homme", "hommes", "femme", "femmes", "fille", "filles", "fils", "garçon", "garçons", "enfant", "enfants",
+    "mère", "père", "parents", "frère", "sœur", "époux", "épouse", "mari", "veuve", "ministre", "ministres",
+    "maire", "maires", "juge", "juges", "procureur", "procureure", "porte-parole", "chef", "cheffe", "président",
+    "présidente", "députée", "député", "sénateur", "sénatrice", "élu", "élue", "élus", "candidat", "candidate",
+    "suspect", "suspecte", "suspects", "victime", "victimes", "témoin", "témoins", "auteur", "auteure", "pape",
+    "roi", "reine", "prince", "princesse", "médecin", "médecins", "patron", "patronne", "expert", "experte",
+    "experts", "entraîneur", "entraineur", "joueur", "joueuse", "athlète", "champion", "championne", "artiste",
+    "chanteur", "chanteuse", "acteur", "actrice", "écrivain", "écrivaine", "journaliste", "policier", "policière",
+    "gendarme", "soldat", "militaire", "imam", "prêtre", "évêque", "archevêque", "rabbin", "pasteur", "avocat",
+    "avocate", "intéressé", "intéressée", "individu", "personne", "dirigeant", "dirigeante", "responsable",
+    "secrétaire", "directeur", "directrice", "fondateur", "fondatrice", "créateur", "créatrice", "leader",
+    "man", "woman", "boy", "girl", "child", "mother", "father", "minister", "mayor", "judge", "spokesman",
+    "spokeswoman", "spokesperson", "president", "chief", "suspect", "victim", "witness", "officer", "lawyer",
+];
+
 /// Frequent feminine first names (French and international), to check "elle"/"she" against a name.
 #[rustfmt::skip]
 pub(super) const FEMALE_NAMES: &[&str] = &[

@@ -440,10 +440,11 @@ fn previous_subject(
     let doc = r.doc;
     let current = doc.sentence_at(doc.tokens[at].start)?;
     let mut looked = 0;
+    let mut described = None;
     for s in (0..current).rev() {
         let sentence = &doc.sentences[s];
         if sentence.block < reach || looked == SUBJECT_CHAIN {
-            return None;
+            return described;
         }
         looked += 1;
         let Some(subject) = r.clause_subject(sentence.tokens.start, sentence.tokens.end) else {
@@ -451,6 +452,12 @@ fn previous_subject(
         };
         if subject.pronoun.is_some() {
             looked -= 1;
+            continue;
+        }
+        if !names.is_named(r, &subject.tokens) && person_like(r, names, &subject) && fits(&subject)
+        {
+            // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.
+            described.get_or_insert(subject);
             continue;
         }
         if names.is_named(r, &subject.tokens) && fits(&subject) {
@@ -472,13 +479,12 @@ fn previous_subject(
             });
         }
     }
-    None
+    described
 }
 
 /// Endings of plural nouns of people ("manifestants", "islamistes", "policiers", "chercheurs").
 const PEOPLE_ENDINGS: &[&str] = &[
-    "istes", "iens", "iennes", "eurs", "euses", "trices", "ants", "antes", "aires", "iers",
-    "ières", "ins", "ines", "ais", "aises", "ois", "oises", "ains", "aines",
+    "istes", "iens", "iennes", "eurs", "euses", "trices", "ants", "antes", "aires", "iers", "ières",
 ];
 
 /// The nearest plural noun phrase of people before token `at`, in its sentence or the one before: what
@@ -527,6 +533,31 @@ fn group_before(r: &Reader<'_>, at: usize) -> Option<Mention> {
     })
 }
 
+/// Singular endings of nouns of people ("porte-parole" aside): "directeur", "avocate", "journaliste".
+const PERSON_ENDINGS: &[&str] = &["eur", "euse", "trice", "iste", "ien", "ienne", "ante"];
+
+/// Whether a mention can be what "il" or "elle" stands for: a name, an institution, or a description of a
+/// person ("l'homme", "la ministre", "le porte-parole"), not of a thing ("l'absence des médias").
+fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
+    if m.pronoun.is_some() || names.is_named(r, &m.tokens) || is_institution(r, m) {
+        return true;
+    }
+    let Some(head) = m
+        .tokens
+        .clone()
+        .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_detached_apostrophe(i))
+    else {
+        return false;
+    };
+    let mut buf = String::new();
+    let word = lexicon::lowercase(r.word(head), &mut buf);
+    r.is(head, lexicon::PEOPLE)
+        || PERSON_ENDINGS
+            .iter()
+            .chain(PEOPLE_ENDINGS)
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
 /// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
 fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
     m.tokens
@@ -568,18 +599,25 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
             && s.mention.tokens.end <= at
             && compatible(s.mention.female, s.mention.plural)
     });
-    if !pronoun.plural()
-        && !in_sentence
-        && let Some(subject) =
-            previous_subject(r, names, at, reach, |m| compatible(m.female, m.plural))
-    {
-        return Some(names.speaker(r, &subject.tokens, subject.female));
-    }
+    let continued = (!pronoun.plural() && !in_sentence)
+        .then(|| previous_subject(r, names, at, reach, |m| compatible(m.female, m.plural)))
+        .flatten();
+    // A named subject before wins; a described one ("L'homme a été abattu") only when nothing else is found.
+    let described = match continued {
+        Some(subject) if names.is_named(r, &subject.tokens) => {
+            return Some(names.speaker(r, &subject.tokens, subject.female));
+        }
+        other => other,
+    };
     let source = sources[..end]
         .iter()
         .rev()
         .take_while(|s| s.block >= reach)
-        .filter(|s| s.mention.tokens.end <= at && compatible(s.mention.female, s.mention.plural))
+        .filter(|s| {
+            s.mention.tokens.end <= at
+                && compatible(s.mention.female, s.mention.plural)
+                && person_like(r, names, &s.mention)
+        })
         .fold(None, |best: Option<&Source>, s| {
             // The latest source, unless it is an institution and a person came shortly before.
             match best {
@@ -611,7 +649,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         }
         (Some(source), _) => Some(names.speaker(r, &source.mention.tokens, source.mention.female)),
         (None, Some(name)) => Some(names.speaker(r, &name, None)),
-        (None, None) => None,
+        (None, None) => described.map(|m| names.speaker(r, &m.tokens, m.female)),
     }
 }
 

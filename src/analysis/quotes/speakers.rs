@@ -469,7 +469,7 @@ impl<'d> Reader<'d> {
         let word = lowercase(self.word(i), &mut buf);
         let long_ending = ["ant", "é", "ée", "és", "ées"]
             .iter()
-            .any(|e| word.len() > e.len() + 3 && word.ends_with(e));
+            .any(|e| word.chars().count() >= e.chars().count() + 2 && word.ends_with(e));
         // "Ému, il …": a short participle right before its comma.
         let short_ending = self.is_punct(i + 1, ",")
             && word.chars().count() >= 3
