@@ -29,6 +29,9 @@ pub(super) struct Window {
 
 /// Finds the cue and source of a quotation.
 pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    if let Some(a) = inside(r, w) {
+        return Some(a);
+    }
     if let Some(a) = incise(r, w) {
         // An incise without a source ("», d'autres policiers déclarent") or a participle yields to a cue
         // before the quotation that names one.
@@ -49,6 +52,20 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         return Some(a);
     }
     colon(r, w).or_else(|| signature(r, w))
+}
+
+/// An incise inside the marks, left out of the quotation when the marks were read: "« Nous partirons, a-t-il
+/// déclaré, dès demain »".
+fn inside(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    let start = (w.open + 1..w.close).find(|&k| !r.in_quote[k])?;
+    let end = (start..w.close).find(|&k| r.in_quote[k]).unwrap_or(w.close);
+    let (verb_end, clitic) = verb_group(r, start, end)?;
+    let speaker = clitic.or_else(|| r.source_after(verb_end, end));
+    Some(Attribution {
+        cue: start..verb_end,
+        speaker,
+        participle: false,
+    })
 }
 
 /// A quotation set apart, signed on the next line: "« … »" then "— Robert Kopp, professeur …".

@@ -108,6 +108,12 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         for flag in &mut reader.in_title[open..=close] {
             *flag = false;
         }
+        // The reporting words of an incise inside the marks are the article's, not the quotation's.
+        if let Some(incise) = inner_incise(&reader, open, close) {
+            for flag in &mut reader.in_quote[incise] {
+                *flag = false;
+            }
+        }
     }
     let r = &reader;
     let names = Names::scan(r, entities);
@@ -216,6 +222,67 @@ fn sentence_subject(r: &Reader<'_>, w: &Window) -> Option<Mention> {
         m.tokens.end <= w.open
             && (m.pronoun.is_some() || r.is_subject_like(&m.tokens))
             && !r.is(m.tokens.start, r.lex.calendar)
+    })
+}
+
+/// The most tokens an incise inside a quotation has: ", a-t-il déclaré à la presse," or ", confiait
+/// d'ailleurs Benoît Hamon en 2010.".
+const MAX_INNER_INCISE: usize = 10;
+
+/// An incise inside the marks, between commas or before a full stop: "« Nous partirons, a-t-il déclaré, dès
+/// demain »", "« J'ai confiance en lui, confiait Hamon en 2010. Il m'a aidé. »". Its tokens, if there is one.
+fn inner_incise(r: &Reader<'_>, open: usize, close: usize) -> Option<Range<usize>> {
+    let lex = r.lex;
+    let verb = |i: usize| {
+        let mut buf = String::new();
+        r.is_word(i) && lex.is_verb(lexicon::lowercase(r.word(i), &mut buf))
+    };
+    let clitic = |i: usize| {
+        r.is_word(i)
+            && lex
+                .clitics
+                .iter()
+                .any(|(suffix, _)| r.word(i).to_lowercase().ends_with(suffix))
+    };
+    let ends = |i: usize| i >= close || r.is_punct(i, ",") || r.is_punct(i, ".");
+    (open + 2..close.saturating_sub(1)).find_map(|comma| {
+        if !r.is_punct(comma, ",") {
+            return None;
+        }
+        let start = comma + 1;
+        let mut i = start;
+        if clitic(i) {
+            // ", a-t-il déclaré," / ", dit-elle,".
+            i += 1;
+            if !ends(i) && verb(i) {
+                i += 1;
+            }
+            return ends(i).then_some(start..i);
+        }
+        while i < close && i - start < 3 && (r.is(i, lex.aux) || r.is(i, lex.adverbs)) && !verb(i) {
+            i += 1;
+        }
+        if !verb(i) {
+            return None;
+        }
+        i += 1;
+        if let Some(len) = r.adverbial_phrase(i) {
+            i += len;
+        }
+        // A named subject after the verb: ", confiait Hamon en 2010.", ", explique le maire Paul Roux,".
+        let subject = i;
+        while i < close && i - subject < 6 && (r.is_name_word(i) || r.is_det(i) || r.is_title(i)) {
+            i += 1;
+        }
+        if i == subject || !(subject..i).any(|k| r.capitalised(k) && !r.is_det(k)) {
+            return None;
+        }
+        // Then perhaps a short complement: "en 2010", "à l'AFP".
+        let mut end = i;
+        while end < close && end - start < MAX_INNER_INCISE && !ends(end) {
+            end += 1;
+        }
+        (ends(end) && end - start <= MAX_INNER_INCISE).then_some(start..end)
     })
 }
 

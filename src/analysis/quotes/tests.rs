@@ -261,6 +261,13 @@ fn french_cues_before_and_after() {
             Some("Paul Vidal"),
             Some("confiant"),
         ),
+        // An incise inside the marks.
+        (
+            "Les liens sont restés forts. « J'ai confiance en lui, confiait d'ailleurs Marc Lenoir en 2010. Il m'a aidé. »",
+            "J'ai confiance en lui, confiait d'ailleurs Marc Lenoir en 2010. Il m'a aidé.",
+            Some("Marc Lenoir"),
+            Some("confiait"),
+        ),
         // A participle's object is not the subject: the subject comes before the participle.
         (
             "Une centaine de grévistes réclamant la hausse des salaires ont bloqué l'entrée et crié « Nous ne lâcherons rien » devant les caméras.",
@@ -354,6 +361,12 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             "le gouvernement recule sur tout",
             Some("des syndicalistes et des enseignants"),
             Some("Pour"),
+        ),
+        (
+            "Le juge Paul Roy a reçu les familles. « Nous irons vite, a-t-il déclaré, mais sans rien bâcler. »",
+            "Nous irons vite, a-t-il déclaré, mais sans rien bâcler.",
+            Some("Paul Roy"),
+            Some("a-t-il déclaré"),
         ),
         (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
