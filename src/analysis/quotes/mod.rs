@@ -545,6 +545,21 @@ fn previous_subject(
                 ..subject
             });
         }
+        // "Ce relais était la dernière course à laquelle Usain Bolt prenait part. « … », a-t-il lancé": when the
+        // subject is a thing, a person the sentence names.
+        let name_fits = |female: Option<bool>| {
+            fits(&Mention {
+                tokens: at..at,
+                pronoun: None,
+                female,
+                plural: false,
+            })
+        };
+        if let Some(name) = names.person_before(r, sentence.tokens.end, sentence.block, name_fits)
+            && name.start >= sentence.tokens.start
+        {
+            return Some(r.mention(name.clone(), &name));
+        }
     }
     described
 }

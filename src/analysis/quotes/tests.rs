@@ -369,6 +369,12 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("a-t-il déclaré"),
         ),
         (
+            "Le relais était la dernière course à laquelle Paul Obi prenait part. Depuis 2008, il a gagné neuf titres. « Merci à tous, j'ai eu des frissons », a-t-il lancé.",
+            "Merci à tous, j'ai eu des frissons",
+            Some("Paul Obi"),
+            Some("a-t-il lancé"),
+        ),
+        (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
             "Nous sommes d'accord sur tout",
             Some("Jean Morel"),
