@@ -386,6 +386,14 @@ mod tests {
                 "Joe Biden and Xi Jinping",
             ),
             ("On Monday the talks resumed.", "Monday"),
+            (
+                "Prime Minister Rishi Sunak visited the town on Monday.",
+                "Monday",
+            ),
+            (
+                "The storm reached the coast in March, the mayor said.",
+                "March",
+            ),
         ];
         for (input, text) in rows {
             let found = entities(input, Lang::En);

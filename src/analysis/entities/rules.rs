@@ -135,7 +135,39 @@ pub(crate) fn apply(
         }
     }
     merge_added(mentions, added);
+    // A day or a month alone is a date, not a name: English capitalises them ("Monday", "March"; not "May"
+    // or "June", which are names too).
+    mentions
+        .retain(|m| !(m.tokens.len() == 1 && CALENDAR.contains(&doc.token_text(m.tokens.start))));
 }
+
+/// Day and month names that English capitalises.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Lundi",
+    "Mardi",
+    "Mercredi",
+    "Jeudi",
+    "Vendredi",
+    "Samedi",
+    "Dimanche",
+];
 
 /// Words that may stand capitalised before a name without being part of it.
 const TITLES: &[&str] = &[

@@ -648,6 +648,11 @@ fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
         .is_some_and(|i| r.is(i, lexicon::INSTITUTIONS))
 }
 
+/// Whether the document is read with the English word lists.
+fn english(r: &Reader<'_>) -> bool {
+    std::ptr::eq(r.lex, Lexicon::get(Lang::En))
+}
+
 /// How many blocks back a pronoun may look for its antecedent.
 const PRONOUN_REACH: usize = 3;
 
@@ -682,7 +687,12 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
             && compatible(s.mention.female, s.mention.plural)
     });
     let continued = (!pronoun.plural() && !in_sentence)
-        .then(|| previous_subject(r, names, at, reach, |m| compatible(m.female, m.plural)))
+        .then(|| {
+            previous_subject(r, names, at, reach, |m| {
+                compatible(m.female, m.plural)
+                    && !(english(r) && (is_institution(r, m) || names.is_organisation(&m.tokens)))
+            })
+        })
         .flatten();
     // A named subject before wins; a described one ("L'homme a été abattu") only when nothing else is found.
     let described = match continued {
@@ -699,6 +709,10 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
             s.mention.tokens.end <= at
                 && compatible(s.mention.female, s.mention.plural)
                 && person_like(r, names, &s.mention)
+                // "he" and "she" are people; "il" and "elle" may be a ministry or a party.
+                && !(english(r)
+                    && !pronoun.plural()
+                    && (is_institution(r, &s.mention) || names.is_organisation(&s.mention.tokens)))
         })
         .fold(None, |best: Option<&Source>, s| {
             // The latest source, unless it is an institution and a person came shortly before.

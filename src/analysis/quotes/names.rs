@@ -139,6 +139,13 @@ impl<'e> Names<'e> {
         }
     }
 
+    /// Whether a mention is, or ends with, an organisation or a place the recogniser found: "the Met Office".
+    pub(super) fn is_organisation(&self, tokens: &Range<usize>) -> bool {
+        self.entities.iter().any(|(range, e)| {
+            e.kind != EntityKind::Person && range.end == tokens.end && range.start >= tokens.start
+        })
+    }
+
     /// Whether a mention contains a name (not just a description).
     pub(super) fn is_named(&self, r: &Reader<'_>, tokens: &Range<usize>) -> bool {
         tokens

@@ -629,3 +629,24 @@ proptest::proptest! {
         run(&input, Lang::En);
     }
 }
+
+#[test]
+fn english_he_and_she_are_people_of_their_gender() {
+    // "he" is neither an organisation nor Mayor Linda Park: no source is better than a wrong one.
+    let found = run(
+        "“We have never seen water this high,” said Mayor Linda Park.\nAccording to the weather office, “more rain is expected”.\n“It is a disaster,” he told reporters.",
+        Lang::En,
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[2].speaker, None, "{found:?}");
+    // "she" finds the mayor past the office.
+    let found = run(
+        "“We have never seen water this high,” said Mayor Linda Park.\nAccording to the weather office, “more rain is expected”.\n“It is a disaster,” she told reporters.",
+        Lang::En,
+    );
+    assert_eq!(
+        found[2].speaker.as_deref(),
+        Some("Mayor Linda Park"),
+        "{found:?}"
+    );
+}
