@@ -264,12 +264,13 @@ impl<'d> Reader<'d> {
     /// The gender a name's first name tells, skipping titles ("M." is masculine, "Mme" feminine).
     pub(super) fn name_gender(&self, range: &Range<usize>) -> Option<bool> {
         // Past determiners and roles: "Mayor Linda Park", "le ministre Paul Roux".
-        let first = range.clone().find(|&i| {
-            self.is_word(i)
-                && !self.is_det(i)
-                && !(i + 1 < range.end && self.is(i, super::lexicon::PEOPLE))
-                && !self.is(i, &["prime", "premier", "first", "deputy", "vice"])
-        })?;
+        let role = |i: usize| {
+            (i + 1 < range.end && self.is(i, super::lexicon::PEOPLE))
+                || self.is(i, &["prime", "premier", "first", "deputy", "vice"])
+        };
+        let first = range
+            .clone()
+            .find(|&i| self.is_word(i) && !self.is_det(i) && !role(i))?;
         if self.is(first, FEMALE_NAMES) {
             Some(true)
         } else if self.is(first, MALE_NAMES) {
