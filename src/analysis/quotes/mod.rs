@@ -144,9 +144,22 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
             continue;
         }
+        // The speaker of the quotation before, in the same paragraph, or in the paragraph just before when this
+        // one opens with the quotation (a speech quoted over several paragraphs).
+        let opens_block = r
+            .doc
+            .sentence_at(r.doc.tokens[open].start)
+            .is_some_and(|s| {
+                let first = r.doc.sentences[..s]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.block == pair.block)
+                    .count();
+                first == 0 && window.open == window.before
+            });
         let same_block = previous
             .as_ref()
-            .filter(|(block, _)| *block == pair.block)
+            .filter(|(block, _)| *block == pair.block || (opens_block && *block + 1 == pair.block))
             .and_then(|(_, s)| s.clone());
         let (speaker, cue) = match &attribution {
             Some(Attribution {

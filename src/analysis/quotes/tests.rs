@@ -394,6 +394,14 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
     assert_eq!(found[1].speaker.as_deref(), Some("Louis Carré"));
     assert_eq!(found[1].cue, None);
     assert_eq!(found[2].speaker, None);
+    // A paragraph that opens with a quotation goes on with the speaker of the paragraph before.
+    let found = run(
+        "Le maire Luc Perrin a pris la parole : « Nous reconstruirons l'école avant la rentrée. »\n« Les familles ne paieront rien, pas un centime. »\nLe préfet était absent. « Une phrase sans source ici. »",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[1].speaker.as_deref(), Some("Luc Perrin"), "{found:?}");
+    assert_ne!(found[2].speaker.as_deref(), Some("Luc Perrin"), "{found:?}");
     // A quotation standing alone after a sentence about someone is that person's.
     let found = run(
         "Le débat a été tendu.\nAnne Caron ne s'est pas laissé impressionner. « Plus ils crieront, plus nous avancerons. »",
