@@ -64,7 +64,7 @@ pub fn lower_hash(word: &str) -> u64 {
 }
 
 /// The per-token digest the features are built from.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TokenDigest {
     pub lower: u64,
     pub cased: u64,
@@ -238,6 +238,32 @@ const PAD_AFTER: u64 = 0x5eed_0002;
 /// tags already chosen. `out` is cleared first.
 pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
     out.clear();
+    each_static_feature::<true, true>(tokens, i, |f| out.push(f));
+}
+
+/// The static features of token `i` that depend on the token alone (on nothing but its digest), so that
+/// every occurrence of the same digest has the same ones: the tagger computes their weights once per
+/// distinct digest.
+#[inline]
+pub fn own_features(tokens: &[TokenDigest], i: usize, out: impl FnMut(u64)) {
+    each_static_feature::<true, false>(tokens, i, out);
+}
+
+/// The static features of token `i` that depend on its neighbours: [`static_features`] less
+/// [`own_features`].
+#[inline]
+pub fn context_features(tokens: &[TokenDigest], i: usize, out: impl FnMut(u64)) {
+    each_static_feature::<false, true>(tokens, i, out);
+}
+
+/// Calls `out` with the static features of token `i`, those of the token alone when `OWN`, those that
+/// involve its neighbours when `CONTEXT`, in one fixed order (the training command sums them in that order).
+#[inline(always)]
+fn each_static_feature<const OWN: bool, const CONTEXT: bool>(
+    tokens: &[TokenDigest],
+    i: usize,
+    mut out: impl FnMut(u64),
+) {
     let t = &tokens[i];
     let word = |k: isize| -> u64 {
         let j = i as isize + k;
@@ -260,40 +286,55 @@ pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
     // The older flags combine with the neighbours'; the document-level ones stand alone.
     let f = (t.flags & 0xff) as u64;
     let layout = f & (F_CAPITALISED | F_ALL_CAPS | F_SENTENCE_START) as u64;
-    out.push(mix(1, 0));
-    out.push(mix(2, t.lower));
-    out.push(mix(3, t.cased));
-    out.push(mix(4, t.shape));
-    out.push(mix(5, t.short_shape));
-    for n in 0..3 {
-        out.push(mix(6 + n as u64, t.prefixes[n]));
-        out.push(mix(9 + n as u64, t.suffixes[n]));
+    // The two kinds interleave: the order is the one the model was trained with.
+    macro_rules! own {
+        ($h:expr) => {
+            if OWN {
+                out($h)
+            }
+        };
     }
-    out.push(mix(12, word(-1)));
-    out.push(mix(13, word(-2)));
-    out.push(mix(14, word(1)));
-    out.push(mix(15, word(2)));
-    out.push(mix(16, shape(-1)));
-    out.push(mix(17, shape(1)));
-    out.push(mix(18, mix(word(-1), t.lower)));
-    out.push(mix(19, mix(t.lower, word(1))));
-    out.push(mix(20, f));
-    out.push(mix(21, mix(short(-1), mix(t.short_shape, short(1)))));
-    out.push(mix(22, mix(layout, t.lower)));
-    out.push(mix(23, mix(flags(-1), f)));
-    out.push(mix(24, mix(f, flags(1))));
-    out.push(mix(25, t.gazetteer as u64));
-    out.push(mix(26, mix(gaz(-1), t.gazetteer as u64)));
-    out.push(mix(27, mix(t.gazetteer as u64, gaz(1))));
-    out.push(mix(28, mix(t.gazetteer as u64, t.short_shape)));
-    out.push(mix(29, mix(word(-1), t.short_shape)));
-    out.push(mix(30, mix(word(-2), word(-1))));
-    out.push(mix(31, mix(t.suffixes[1], layout)));
-    out.push(mix(32, mix(word(1), word(2))));
-    out.push(mix(33, mix(word(-1), gaz(0))));
+    macro_rules! context {
+        ($h:expr) => {
+            if CONTEXT {
+                out($h)
+            }
+        };
+    }
+    own!(mix(1, 0));
+    own!(mix(2, t.lower));
+    own!(mix(3, t.cased));
+    own!(mix(4, t.shape));
+    own!(mix(5, t.short_shape));
+    for n in 0..3 {
+        own!(mix(6 + n as u64, t.prefixes[n]));
+        own!(mix(9 + n as u64, t.suffixes[n]));
+    }
+    context!(mix(12, word(-1)));
+    context!(mix(13, word(-2)));
+    context!(mix(14, word(1)));
+    context!(mix(15, word(2)));
+    context!(mix(16, shape(-1)));
+    context!(mix(17, shape(1)));
+    context!(mix(18, mix(word(-1), t.lower)));
+    context!(mix(19, mix(t.lower, word(1))));
+    own!(mix(20, f));
+    context!(mix(21, mix(short(-1), mix(t.short_shape, short(1)))));
+    own!(mix(22, mix(layout, t.lower)));
+    context!(mix(23, mix(flags(-1), f)));
+    context!(mix(24, mix(f, flags(1))));
+    own!(mix(25, t.gazetteer as u64));
+    context!(mix(26, mix(gaz(-1), t.gazetteer as u64)));
+    context!(mix(27, mix(t.gazetteer as u64, gaz(1))));
+    own!(mix(28, mix(t.gazetteer as u64, t.short_shape)));
+    context!(mix(29, mix(word(-1), t.short_shape)));
+    context!(mix(30, mix(word(-2), word(-1))));
+    own!(mix(31, mix(t.suffixes[1], layout)));
+    context!(mix(32, mix(word(1), word(2))));
+    context!(mix(33, mix(word(-1), gaz(0))));
     let document = (t.flags & (F_SEEN_CAPITALISED | F_SEEN_LOWER)) as u64;
-    out.push(mix(34, mix(document, layout)));
-    out.push(mix(35, (t.flags & F_BEFORE_ACRONYM) as u64));
+    own!(mix(34, mix(document, layout)));
+    own!(mix(35, (t.flags & F_BEFORE_ACRONYM) as u64));
 }
 
 /// The features that depend on the tag chosen for the previous token (first order, for Viterbi decoding).

@@ -1,22 +1,32 @@
 //! The averaged-perceptron weights: an open-addressing table from feature hash to one quantised weight per
-//! tag, read from the bytes the training command writes (`assets/ner/fr.model`), and greedy left-to-right
-//! decoding where each token sees the two tags chosen before it.
+//! tag, read from the bytes the training command writes (`assets/ner/fr.model`), and first-order Viterbi
+//! decoding. A token's scores split in two: those of its own features (its word, shape, affixes, flags, and
+//! its moves from each previous tag), computed once per distinct token digest of a document ([`TagCache`]),
+//! and those of its context features, summed per occurrence.
 //!
 //! File format (little-endian): `LSNER1\0\0`, tag count (u32), slot count (u32, a power of two), scale
 //! (f32, unused at run time: scores are compared, not interpreted), `slots` keys (u32, 0 = empty), then
 //! `slots × tags` weights (i16).
 
 use super::features::{
-    TAGS, TokenDigest, allowed, lexical_tag_features, static_features, transition_feature,
+    TAGS, TokenDigest, allowed, context_features, lexical_tag_features, mix, own_features,
+    transition_feature,
 };
 
 const MAGIC: &[u8; 8] = b"LSNER1\0\0";
+
+/// Lanes of a score vector: one per tag and one left at zero, so that adding a feature's weights is two
+/// whole vector operations (the slot keeps its size: the key's alignment padded it to 20 bytes anyway).
+const LANES: usize = 8;
+
+/// Integer scores, one lane per tag.
+type Sums = [i32; LANES];
 
 /// One slot of the table: the key and its weights side by side, so that a lookup touches one cache line.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     key: u32,
-    weights: [i16; TAGS],
+    weights: [i16; LANES],
 }
 
 /// Trained weights.
@@ -28,7 +38,7 @@ pub struct Model {
     /// small filter, which stays in the processor's cache, rejects them without a walk through the table.
     filter: Vec<u64>,
     /// The weights of the features that depend on the previous tag alone, per previous tag.
-    transitions: [[i32; TAGS]; TAGS],
+    transitions: [Sums; TAGS],
 }
 
 /// Size of the presence filter in bits (128 KiB).
@@ -70,7 +80,7 @@ impl Model {
             .chunks_exact(4)
             .map(|c| Slot {
                 key: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
-                weights: [0; TAGS],
+                weights: [0; LANES],
             })
             .collect();
         for (slot, row) in table
@@ -92,10 +102,10 @@ impl Model {
             filter,
             slots: table,
             mask: slots - 1,
-            transitions: [[0; TAGS]; TAGS],
+            transitions: [[0; LANES]; TAGS],
         };
         for prev in 0..TAGS {
-            let mut row = [0; TAGS];
+            let mut row = [0; LANES];
             model.add(transition_feature(prev), &mut row);
             model.transitions[prev] = row;
         }
@@ -144,7 +154,7 @@ impl Model {
 
     /// Adds the weights of a feature to `scores`.
     #[inline]
-    fn add(&self, hash: u64, scores: &mut [i32; TAGS]) {
+    fn add(&self, hash: u64, scores: &mut Sums) {
         let key = key_of(hash);
         let bit = filter_bit(key);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -166,31 +176,107 @@ impl Model {
         }
     }
 
-    /// Tags a sentence (its token digests): the best sequence of tags under the BIO constraints.
-    pub fn tag(&self, tokens: &[TokenDigest], features: &mut Vec<u64>, tags: &mut Vec<usize>) {
+    /// Tags a sentence (its token digests): the best sequence of tags under the BIO constraints. `cache`
+    /// keeps the scores of the token digests already seen, for the sentences that follow: one per document
+    /// (or longer), and only ever with this model.
+    pub fn tag(&self, tokens: &[TokenDigest], cache: &mut TagCache, tags: &mut Vec<usize>) {
+        cache.rows.clear();
+        for i in 0..tokens.len() {
+            let row = cache.row(self, tokens, i);
+            cache.rows.push(row);
+        }
+        let TagCache { rows, scores, .. } = &*cache;
         viterbi(
             tokens.len(),
-            |i, scores| {
-                static_features(tokens, i, features);
-                let mut sum = [0i32; TAGS];
-                for &f in features.iter() {
-                    self.add(f, &mut sum);
-                }
-                for (s, v) in scores.iter_mut().zip(sum) {
-                    *s = v as f32;
+            |i, out| {
+                let mut sum = scores[rows[i] as usize].own;
+                context_features(tokens, i, |f| self.add(f, &mut sum));
+                for (o, v) in out.iter_mut().zip(sum) {
+                    *o = v as f32;
                 }
             },
-            |i, prev, scores| {
-                let mut sum = self.transitions[prev];
-                for f in lexical_tag_features(tokens, i, prev) {
-                    self.add(f, &mut sum);
-                }
-                for (s, v) in scores.iter_mut().zip(sum) {
-                    *s = v as f32;
-                }
-            },
+            |i, prev, out| *out = scores[rows[i] as usize].moves[prev],
             tags,
         );
+    }
+
+    /// The scores of token `i` that depend on its digest alone.
+    fn token_scores(&self, tokens: &[TokenDigest], i: usize) -> TokenScores {
+        let mut own = [0; LANES];
+        own_features(tokens, i, |f| self.add(f, &mut own));
+        let mut moves = [[0f32; TAGS]; TAGS];
+        for (prev, row) in moves.iter_mut().enumerate() {
+            let mut sum = self.transitions[prev];
+            for f in lexical_tag_features(tokens, i, prev) {
+                self.add(f, &mut sum);
+            }
+            for (o, v) in row.iter_mut().zip(sum) {
+                *o = v as f32;
+            }
+        }
+        TokenScores { own, moves }
+    }
+}
+
+/// What the tagger knows of a token from its digest alone: the weights of its own features (its neighbours'
+/// are added per occurrence) and the scores of the moves into each tag from each previous tag.
+#[derive(Clone, Copy, Debug)]
+struct TokenScores {
+    own: Sums,
+    moves: [[f32; TAGS]; TAGS],
+}
+
+/// The scores of the distinct token digests met so far, so that a word that comes back (function words,
+/// punctuation, the names the article is about) costs the tagger only its context features: an open-addressing
+/// table from digest to its row in `scores`.
+#[derive(Clone, Debug, Default)]
+pub struct TagCache {
+    /// Row + 1 of each digest, 0 for an empty bucket; a power of two long.
+    buckets: Vec<u32>,
+    digests: Vec<TokenDigest>,
+    scores: Vec<TokenScores>,
+    /// The row of each token of the sentence being tagged.
+    rows: Vec<u32>,
+}
+
+impl TagCache {
+    fn bucket_of(d: &TokenDigest) -> u64 {
+        mix(d.cased, u64::from(d.flags) | u64::from(d.gazetteer) << 16)
+    }
+
+    /// The row of token `i`'s digest, computing its scores the first time.
+    fn row(&mut self, model: &Model, tokens: &[TokenDigest], i: usize) -> u32 {
+        if 2 * (self.digests.len() + 1) > self.buckets.len() {
+            self.grow();
+        }
+        let d = &tokens[i];
+        let mask = self.buckets.len() - 1;
+        let mut b = Self::bucket_of(d) as usize & mask;
+        loop {
+            let row = self.buckets[b];
+            if row == 0 {
+                self.digests.push(*d);
+                self.scores.push(model.token_scores(tokens, i));
+                self.buckets[b] = self.digests.len() as u32;
+                return self.buckets[b] - 1;
+            }
+            if self.digests[row as usize - 1] == *d {
+                return row - 1;
+            }
+            b = (b + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (2 * self.buckets.len()).max(256);
+        self.buckets = vec![0; size];
+        for (row, d) in self.digests.iter().enumerate() {
+            let mut b = Self::bucket_of(d) as usize & (size - 1);
+            while self.buckets[b] != 0 {
+                b = (b + 1) & (size - 1);
+            }
+            self.buckets[b] = row as u32 + 1;
+        }
     }
 }
 
@@ -250,5 +336,113 @@ pub fn viterbi(
     tags[n - 1] = last;
     for i in (1..n).rev() {
         tags[i - 1] = back[i][tags[i]] as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Document;
+    use crate::analysis::entities::features::{digest_document, static_features};
+    use crate::analysis::entities::{FR_MODEL, Gazetteer, NAMES, base_gazetteer_sources};
+    use crate::article::{Format, Lang, load_str};
+
+    /// Texts with repeated words in changing positions and cases, names, acronyms, quotes and numbers.
+    const TEXTS: &[&str] = &[
+        "Le maire de Rennes, Paul Durand, a reçu mardi les élus de la Région Bretagne. « Le projet avance », \
+         a dit M. Durand. LE PROJET coûtera 12 millions d'euros selon la Caisse des dépôts (CDC).",
+        "La CDC a confirmé. Durand et Martin iront à Nantes puis à Brest ; à Brest, le maire les attend.",
+        "",
+        "Paris",
+        "« Non. » Non ? NON !",
+    ];
+
+    fn digests(text: &str) -> (Vec<TokenDigest>, Vec<std::ops::Range<usize>>) {
+        let article = load_str(text, Format::Text, Some(Lang::Fr));
+        let doc = Document::new(&article);
+        let mut sources = base_gazetteer_sources(Lang::Fr);
+        sources.push(NAMES);
+        let hits = Gazetteer::from_tsv(sources).find(&doc);
+        let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        (digest_document(&doc, &hits), sentences)
+    }
+
+    /// Decoding as the training command scores: every static feature summed per token, the tag features
+    /// per previous tag, nothing remembered.
+    fn reference_tags(model: &Model, tokens: &[TokenDigest]) -> Vec<usize> {
+        let mut features = Vec::new();
+        let mut tags = Vec::new();
+        viterbi(
+            tokens.len(),
+            |i, out| {
+                static_features(tokens, i, &mut features);
+                let mut sum = [0; LANES];
+                for &f in &features {
+                    model.add(f, &mut sum);
+                }
+                for (o, v) in out.iter_mut().zip(sum) {
+                    *o = v as f32;
+                }
+            },
+            |i, prev, out| {
+                let mut sum = model.transitions[prev];
+                for f in lexical_tag_features(tokens, i, prev) {
+                    model.add(f, &mut sum);
+                }
+                for (o, v) in out.iter_mut().zip(sum) {
+                    *o = v as f32;
+                }
+            },
+            &mut tags,
+        );
+        tags
+    }
+
+    #[test]
+    fn own_and_context_features_make_the_static_features() {
+        for text in TEXTS {
+            let (tokens, _) = digests(text);
+            let mut all = Vec::new();
+            for i in 0..tokens.len() {
+                static_features(&tokens, i, &mut all);
+                let mut split = Vec::new();
+                own_features(&tokens, i, |f| split.push(f));
+                let own = split.len();
+                context_features(&tokens, i, |f| split.push(f));
+                assert_eq!(own, 18, "{text:?} token {i}");
+                all.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(all, split, "{text:?} token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_scores_give_the_tags_of_a_full_decoding() {
+        let model = Model::from_bytes(FR_MODEL).expect("the embedded model loads");
+        // One cache across all texts: digests met in an earlier text are reused in later ones.
+        let mut cache = TagCache::default();
+        let mut tags = Vec::new();
+        let (mut tagged, mut total) = (0, 0);
+        for text in TEXTS {
+            let (tokens, sentences) = digests(text);
+            total += tokens.len();
+            for range in sentences {
+                let sentence = &tokens[range];
+                model.tag(sentence, &mut cache, &mut tags);
+                assert_eq!(tags, reference_tags(&model, sentence), "{text:?}");
+                tagged += usize::from(tags.iter().any(|&t| t != 0));
+            }
+        }
+        assert!(
+            tagged >= 3,
+            "the texts have names: {tagged} sentences tagged"
+        );
+        // "Brest", "à", "le", "maire", "Durand", "CDC"… come back: fewer rows than tokens.
+        assert!(
+            cache.digests.len() < total,
+            "{} of {total}",
+            cache.digests.len()
+        );
     }
 }
