@@ -7,27 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use liseuse::analysis::Document;
 use liseuse::analysis::entities::{self, Recognizer};
 use liseuse::article::{Format, Lang, load_str};
 
-fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            txt_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn main() {
     let started = Instant::now();
@@ -44,7 +32,7 @@ fn main() {
     let _ = recognizer;
     let mut files = Vec::new();
     for dir in std::env::args().skip(1) {
-        txt_files(Path::new(&dir), &mut files);
+        files.extend(corpus::txt_files(Path::new(&dir), &|_| true));
     }
     let articles: Vec<_> = files
         .iter()
