@@ -3,9 +3,8 @@
 //! combined with a template number. Nothing here allocates per token. The training command
 //! (`examples/train_ner.rs`) uses the same functions, so training and tagging cannot disagree.
 
-use std::collections::HashSet;
-
 use super::gazetteer::GazetteerHits;
+use super::memo::{HashSet64, Memo, hash_bytes};
 use crate::analysis::text::{Document, TokenKind};
 
 /// The tags of the BIO scheme: `O`, then `B-` and `I-` for person, place, organisation.
@@ -179,10 +178,18 @@ pub fn digest(word: &str, kind: TokenKind) -> TokenDigest {
 /// Digests every token of a document, with sentence-start, seen-in-lowercase and gazetteer information.
 #[allow(clippy::needless_range_loop)] // neighbours are read by index
 pub fn digest_document(doc: &Document<'_>, hits: &GazetteerHits) -> Vec<TokenDigest> {
+    // Words come back: digest each distinct (word, punctuation or not) once.
+    let mut seen: Memo<(&str, bool), TokenDigest> = Memo::default();
     let mut digests: Vec<TokenDigest> = (0..doc.tokens.len())
-        .map(|i| digest(doc.token_text(i), doc.tokens[i].kind))
+        .map(|i| {
+            let (word, kind) = (doc.token_text(i), doc.tokens[i].kind);
+            let key = (word, kind == TokenKind::Punct);
+            let row =
+                seen.row_or_insert_with(key, hash_bytes(word.as_bytes()), || digest(word, kind));
+            seen.values[row as usize]
+        })
         .collect();
-    let lowercase: HashSet<u64> = digests
+    let lowercase: HashSet64 = digests
         .iter()
         .filter(|d| d.flags & (F_CAPITALISED | F_PUNCT) == 0)
         .map(|d| d.lower)
@@ -207,7 +214,7 @@ pub fn digest_document(doc: &Document<'_>, hits: &GazetteerHits) -> Vec<TokenDig
             digests[i].flags |= F_AFTER_QUOTE;
         }
     }
-    let mid_sentence: HashSet<u64> = digests
+    let mid_sentence: HashSet64 = digests
         .iter()
         .filter(|d| d.flags & (F_CAPITALISED | F_SENTENCE_START | F_AFTER_QUOTE) == F_CAPITALISED)
         .map(|d| d.cased)
@@ -238,7 +245,7 @@ const PAD_AFTER: u64 = 0x5eed_0002;
 /// tags already chosen. `out` is cleared first.
 pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
     out.clear();
-    each_static_feature::<true, true>(tokens, i, |f| out.push(f));
+    each_static_feature::<ALL>(tokens, i, |f| out.push(f));
 }
 
 /// The static features of token `i` that depend on the token alone (on nothing but its digest), so that
@@ -246,20 +253,74 @@ pub fn static_features(tokens: &[TokenDigest], i: usize, out: &mut Vec<u64>) {
 /// distinct digest.
 #[inline]
 pub fn own_features(tokens: &[TokenDigest], i: usize, out: impl FnMut(u64)) {
-    each_static_feature::<true, false>(tokens, i, out);
+    each_static_feature::<OWN>(tokens, i, out);
 }
 
-/// The static features of token `i` that depend on its neighbours: [`static_features`] less
-/// [`own_features`].
+/// The static features of token `i` that involve its neighbours other than [`neighbour_features`] and
+/// [`gazetteer_pair_features`]: together with those and [`own_features`], [`static_features`].
 #[inline]
 pub fn context_features(tokens: &[TokenDigest], i: usize, out: impl FnMut(u64)) {
-    each_static_feature::<false, true>(tokens, i, out);
+    each_static_feature::<CONTEXT>(tokens, i, out);
 }
 
-/// Calls `out` with the static features of token `i`, those of the token alone when `OWN`, those that
-/// involve its neighbours when `CONTEXT`, in one fixed order (the training command sums them in that order).
+/// Where a neighbour that gives a token features of its own stands, relative to that token.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The static features a token gets from the one neighbour at `offset` (one of [`NEIGHBOURS`]): its word
+/// and shape, `None` past the edge of the sentence. They depend on the neighbour's digest alone.
+#[inline]
+pub fn neighbour_features(
+    offset: isize,
+    neighbour: Option<&TokenDigest>,
+    mut out: impl FnMut(u64),
+) {
+    let pad = if offset < 0 { PAD_BEFORE } else { PAD_AFTER };
+    let word = neighbour.map_or(pad, |d| d.lower);
+    // Past either edge the shape is the same padding.
+    let shape = neighbour.map_or(PAD_BEFORE, |d| d.shape);
+    match offset {
+        -2 => out(mix(13, word)),
+        -1 => {
+            out(mix(12, word));
+            out(mix(16, shape));
+        }
+        1 => {
+            out(mix(14, word));
+            out(mix(17, shape));
+        }
+        2 => out(mix(15, word)),
+        _ => {}
+    }
+}
+
+/// Gazetteer codes go from 0 to this (see [`TokenDigest::gazetteer`]).
+pub const MAX_GAZETTEER_CODE: u8 = 8;
+
+/// The static features of a token's gazetteer code with its left and right neighbours' (`None` past the
+/// edge of the sentence), a small set the tagger can compute once.
+#[inline]
+pub fn gazetteer_pair_features(left: Option<u8>, code: u8, right: Option<u8>) -> [u64; 2] {
+    let code = code as u64;
+    let side = |g: Option<u8>| g.map_or(0xff, u64::from);
+    [
+        mix(26, mix(side(left), code)),
+        mix(27, mix(code, side(right))),
+    ]
+}
+
+/// Parts of the static features, for [`each_static_feature`].
+const OWN: u8 = 1;
+const NEIGHBOUR: u8 = 2;
+const GAZETTEER_PAIRS: u8 = 4;
+const CONTEXT: u8 = 8;
+const ALL: u8 = OWN | NEIGHBOUR | GAZETTEER_PAIRS | CONTEXT;
+
+/// Calls `out` with the static features of token `i` of the `PARTS` asked for: those of the token alone
+/// (`OWN`), those of one neighbour alone (`NEIGHBOUR`), the gazetteer codes of the token and a neighbour
+/// (`GAZETTEER_PAIRS`), the others (`CONTEXT`), in one fixed order (the training command sums them in that
+/// order). This is the definition; the functions for the parts are checked against it by the tests.
 #[inline(always)]
-fn each_static_feature<const OWN: bool, const CONTEXT: bool>(
+fn each_static_feature<const PARTS: u8>(
     tokens: &[TokenDigest],
     i: usize,
     mut out: impl FnMut(u64),
@@ -286,19 +347,22 @@ fn each_static_feature<const OWN: bool, const CONTEXT: bool>(
     // The older flags combine with the neighbours'; the document-level ones stand alone.
     let f = (t.flags & 0xff) as u64;
     let layout = f & (F_CAPITALISED | F_ALL_CAPS | F_SENTENCE_START) as u64;
-    // The two kinds interleave: the order is the one the model was trained with.
-    macro_rules! own {
-        ($h:expr) => {
-            if OWN {
+    // The parts interleave: the order is the one the model was trained with.
+    macro_rules! part {
+        ($part:expr, $h:expr) => {
+            if PARTS & $part != 0 {
                 out($h)
             }
         };
     }
+    macro_rules! own {
+        ($h:expr) => {
+            part!(OWN, $h)
+        };
+    }
     macro_rules! context {
         ($h:expr) => {
-            if CONTEXT {
-                out($h)
-            }
+            part!(CONTEXT, $h)
         };
     }
     own!(mix(1, 0));
@@ -310,12 +374,12 @@ fn each_static_feature<const OWN: bool, const CONTEXT: bool>(
         own!(mix(6 + n as u64, t.prefixes[n]));
         own!(mix(9 + n as u64, t.suffixes[n]));
     }
-    context!(mix(12, word(-1)));
-    context!(mix(13, word(-2)));
-    context!(mix(14, word(1)));
-    context!(mix(15, word(2)));
-    context!(mix(16, shape(-1)));
-    context!(mix(17, shape(1)));
+    part!(NEIGHBOUR, mix(12, word(-1)));
+    part!(NEIGHBOUR, mix(13, word(-2)));
+    part!(NEIGHBOUR, mix(14, word(1)));
+    part!(NEIGHBOUR, mix(15, word(2)));
+    part!(NEIGHBOUR, mix(16, shape(-1)));
+    part!(NEIGHBOUR, mix(17, shape(1)));
     context!(mix(18, mix(word(-1), t.lower)));
     context!(mix(19, mix(t.lower, word(1))));
     own!(mix(20, f));
@@ -324,8 +388,8 @@ fn each_static_feature<const OWN: bool, const CONTEXT: bool>(
     context!(mix(23, mix(flags(-1), f)));
     context!(mix(24, mix(f, flags(1))));
     own!(mix(25, t.gazetteer as u64));
-    context!(mix(26, mix(gaz(-1), t.gazetteer as u64)));
-    context!(mix(27, mix(t.gazetteer as u64, gaz(1))));
+    part!(GAZETTEER_PAIRS, mix(26, mix(gaz(-1), t.gazetteer as u64)));
+    part!(GAZETTEER_PAIRS, mix(27, mix(t.gazetteer as u64, gaz(1))));
     own!(mix(28, mix(t.gazetteer as u64, t.short_shape)));
     context!(mix(29, mix(word(-1), t.short_shape)));
     context!(mix(30, mix(word(-2), word(-1))));
@@ -355,9 +419,21 @@ pub fn transition_feature(prev: usize) -> u64 {
 pub fn lexical_tag_features(tokens: &[TokenDigest], i: usize, prev: usize) -> [u64; 2] {
     let t = &tokens[i];
     [
-        mix(42, mix(prev as u64, t.lower)),
-        mix(43, mix(prev as u64, t.short_shape)),
+        word_tag_feature(t.lower, prev),
+        shape_tag_feature(t.short_shape, prev),
     ]
+}
+
+/// The feature of the previous tag with the token's lowercased word ([`TokenDigest::lower`]).
+#[inline]
+pub fn word_tag_feature(lower: u64, prev: usize) -> u64 {
+    mix(42, mix(prev as u64, lower))
+}
+
+/// The feature of the previous tag with the token's short shape ([`TokenDigest::short_shape`]).
+#[inline]
+pub fn shape_tag_feature(short_shape: u64, prev: usize) -> u64 {
+    mix(43, mix(prev as u64, short_shape))
 }
 
 /// Whether tag `next` may follow tag `prev` in the BIO scheme (`I-X` only after `B-X` or `I-X`).

@@ -21,6 +21,7 @@
 mod canonical;
 pub mod features;
 pub mod gazetteer;
+mod memo;
 pub mod model;
 mod rules;
 

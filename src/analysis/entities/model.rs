@@ -9,9 +9,11 @@
 //! `slots × tags` weights (i16).
 
 use super::features::{
-    TAGS, TokenDigest, allowed, context_features, lexical_tag_features, mix, own_features,
-    transition_feature,
+    MAX_GAZETTEER_CODE, NEIGHBOURS, TAGS, TokenDigest, allowed, context_features,
+    gazetteer_pair_features, mix, neighbour_features, own_features, shape_tag_feature,
+    transition_feature, word_tag_feature,
 };
+use super::memo::Memo;
 
 const MAGIC: &[u8; 8] = b"LSNER1\0\0";
 
@@ -39,6 +41,23 @@ pub struct Model {
     filter: Vec<u64>,
     /// The weights of the features that depend on the previous tag alone, per previous tag.
     transitions: [Sums; TAGS],
+    /// What a missing neighbour at each of [`NEIGHBOURS`] gives (the padding's features).
+    padding: [Sums; 4],
+    /// The weights of the gazetteer pair features, per (left code, code, right code), a code past the edge of
+    /// the sentence being `MAX_GAZETTEER_CODE + 1` (see [`gazetteer_pair_index`]).
+    gazetteer_pairs: Vec<Sums>,
+}
+
+/// Codes a side of a gazetteer pair can take: every code, and the sentence's edge.
+const SIDES: usize = MAX_GAZETTEER_CODE as usize + 2;
+
+/// Where the weights of a token's gazetteer pair features are in [`Model::gazetteer_pairs`]; `None` for a
+/// code out of range (computed on the spot).
+#[inline]
+fn gazetteer_pair_index(left: Option<u8>, code: u8, right: Option<u8>) -> Option<usize> {
+    let side = |g: Option<u8>| g.map_or(SIDES - 1, usize::from);
+    let (l, c, r) = (side(left), usize::from(code), side(right));
+    (l < SIDES && c < SIDES - 1 && r < SIDES).then(|| (l * (SIDES - 1) + c) * SIDES + r)
 }
 
 /// Size of the presence filter in bits (128 KiB).
@@ -103,12 +122,34 @@ impl Model {
             slots: table,
             mask: slots - 1,
             transitions: [[0; LANES]; TAGS],
+            padding: [[0; LANES]; 4],
+            gazetteer_pairs: Vec::new(),
         };
         for prev in 0..TAGS {
             let mut row = [0; LANES];
             model.add(transition_feature(prev), &mut row);
             model.transitions[prev] = row;
         }
+        for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+            let mut row = [0; LANES];
+            neighbour_features(offset, None, |f| model.add(f, &mut row));
+            model.padding[k] = row;
+        }
+        let sides = || (0..=MAX_GAZETTEER_CODE).map(Some).chain([None]);
+        let mut pairs = Vec::with_capacity(SIDES * SIDES * (SIDES - 1));
+        for left in sides() {
+            for code in 0..=MAX_GAZETTEER_CODE {
+                for right in sides() {
+                    debug_assert_eq!(gazetteer_pair_index(left, code, right), Some(pairs.len()));
+                    let mut row = [0; LANES];
+                    for f in gazetteer_pair_features(left, code, right) {
+                        model.add(f, &mut row);
+                    }
+                    pairs.push(row);
+                }
+            }
+        }
+        model.gazetteer_pairs = pairs;
         Some(model)
     }
 
@@ -181,15 +222,37 @@ impl Model {
     /// (or longer), and only ever with this model.
     pub fn tag(&self, tokens: &[TokenDigest], cache: &mut TagCache, tags: &mut Vec<usize>) {
         cache.rows.clear();
-        for i in 0..tokens.len() {
-            let row = cache.row(self, tokens, i);
+        for d in tokens {
+            let row = cache.row(self, d);
             cache.rows.push(row);
         }
-        let TagCache { rows, scores, .. } = &*cache;
+        let TagCache { rows, digests, .. } = &*cache;
+        let scores = &digests.values;
+        let n = tokens.len();
         viterbi(
-            tokens.len(),
+            n,
             |i, out| {
                 let mut sum = scores[rows[i] as usize].own;
+                for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+                    let j = i as isize + offset;
+                    let from = if (0..n as isize).contains(&j) {
+                        &scores[rows[j as usize] as usize].as_neighbour[k]
+                    } else {
+                        &self.padding[k]
+                    };
+                    add_sums(&mut sum, from);
+                }
+                let left = i.checked_sub(1).map(|j| tokens[j].gazetteer);
+                let right = tokens.get(i + 1).map(|d| d.gazetteer);
+                let code = tokens[i].gazetteer;
+                match gazetteer_pair_index(left, code, right) {
+                    Some(at) => add_sums(&mut sum, &self.gazetteer_pairs[at]),
+                    None => {
+                        for f in gazetteer_pair_features(left, code, right) {
+                            self.add(f, &mut sum);
+                        }
+                    }
+                }
                 context_features(tokens, i, |f| self.add(f, &mut sum));
                 for (o, v) in out.iter_mut().zip(sum) {
                     *o = v as f32;
@@ -200,83 +263,85 @@ impl Model {
         );
     }
 
-    /// The scores of token `i` that depend on its digest alone.
-    fn token_scores(&self, tokens: &[TokenDigest], i: usize) -> TokenScores {
+    /// The scores that depend on a token's digest alone; `shapes` are the weights of the shape features
+    /// of its moves, per previous tag.
+    fn token_scores(&self, d: &TokenDigest, shapes: &[Sums; TAGS]) -> TokenScores {
         let mut own = [0; LANES];
-        own_features(tokens, i, |f| self.add(f, &mut own));
+        own_features(std::slice::from_ref(d), 0, |f| self.add(f, &mut own));
         let mut moves = [[0f32; TAGS]; TAGS];
         for (prev, row) in moves.iter_mut().enumerate() {
             let mut sum = self.transitions[prev];
-            for f in lexical_tag_features(tokens, i, prev) {
-                self.add(f, &mut sum);
-            }
+            add_sums(&mut sum, &shapes[prev]);
+            self.add(word_tag_feature(d.lower, prev), &mut sum);
             for (o, v) in row.iter_mut().zip(sum) {
                 *o = v as f32;
             }
         }
-        TokenScores { own, moves }
+        let mut as_neighbour = [[0; LANES]; 4];
+        for (row, &offset) in as_neighbour.iter_mut().zip(&NEIGHBOURS) {
+            neighbour_features(offset, Some(d), |f| self.add(f, row));
+        }
+        TokenScores {
+            own,
+            moves,
+            as_neighbour,
+        }
+    }
+
+    /// The weights of the shape features of the moves into a token of this short shape, per previous tag.
+    fn shape_moves(&self, short_shape: u64) -> [Sums; TAGS] {
+        let mut rows = [[0; LANES]; TAGS];
+        for (prev, row) in rows.iter_mut().enumerate() {
+            self.add(shape_tag_feature(short_shape, prev), row);
+        }
+        rows
     }
 }
 
-/// What the tagger knows of a token from its digest alone: the weights of its own features (its neighbours'
-/// are added per occurrence) and the scores of the moves into each tag from each previous tag.
+#[inline]
+fn add_sums(sum: &mut Sums, other: &Sums) {
+    for (s, o) in sum.iter_mut().zip(other) {
+        *s += o;
+    }
+}
+
+/// What the tagger knows of a token from its digest alone: the weights of its own features, the scores of
+/// the moves into each tag from each previous tag, and what it gives as the neighbour of another token at
+/// each of [`NEIGHBOURS`].
 #[derive(Clone, Copy, Debug)]
 struct TokenScores {
     own: Sums,
     moves: [[f32; TAGS]; TAGS],
+    as_neighbour: [Sums; 4],
 }
 
 /// The scores of the distinct token digests met so far, so that a word that comes back (function words,
-/// punctuation, the names the article is about) costs the tagger only its context features: an open-addressing
-/// table from digest to its row in `scores`.
+/// punctuation, the names the article is about) costs the tagger only the features it shares with its
+/// neighbours, and the weights of the short shapes met (a few dozen per document).
 #[derive(Clone, Debug, Default)]
 pub struct TagCache {
-    /// Row + 1 of each digest, 0 for an empty bucket; a power of two long.
-    buckets: Vec<u32>,
-    digests: Vec<TokenDigest>,
-    scores: Vec<TokenScores>,
-    /// The row of each token of the sentence being tagged.
+    digests: Memo<TokenDigest, TokenScores>,
+    shapes: Memo<u64, [Sums; TAGS]>,
+    /// The row in `digests` of each token of the sentence being tagged.
     rows: Vec<u32>,
 }
 
 impl TagCache {
-    fn bucket_of(d: &TokenDigest) -> u64 {
-        mix(d.cased, u64::from(d.flags) | u64::from(d.gazetteer) << 16)
-    }
-
-    /// The row of token `i`'s digest, computing its scores the first time.
-    fn row(&mut self, model: &Model, tokens: &[TokenDigest], i: usize) -> u32 {
-        if 2 * (self.digests.len() + 1) > self.buckets.len() {
-            self.grow();
+    /// The row of a digest, computing its scores the first time.
+    fn row(&mut self, model: &Model, d: &TokenDigest) -> u32 {
+        let hash = mix(d.cased, u64::from(d.flags) | u64::from(d.gazetteer) << 16);
+        if let Some(row) = self.digests.find(d, hash) {
+            return row;
         }
-        let d = &tokens[i];
-        let mask = self.buckets.len() - 1;
-        let mut b = Self::bucket_of(d) as usize & mask;
-        loop {
-            let row = self.buckets[b];
-            if row == 0 {
-                self.digests.push(*d);
-                self.scores.push(model.token_scores(tokens, i));
-                self.buckets[b] = self.digests.len() as u32;
-                return self.buckets[b] - 1;
+        let shape = match self.shapes.find(&d.short_shape, d.short_shape) {
+            Some(row) => row,
+            None => {
+                let rows = model.shape_moves(d.short_shape);
+                self.shapes.insert(d.short_shape, d.short_shape, rows)
             }
-            if self.digests[row as usize - 1] == *d {
-                return row - 1;
-            }
-            b = (b + 1) & mask;
-        }
-    }
-
-    fn grow(&mut self) {
-        let size = (2 * self.buckets.len()).max(256);
-        self.buckets = vec![0; size];
-        for (row, d) in self.digests.iter().enumerate() {
-            let mut b = Self::bucket_of(d) as usize & (size - 1);
-            while self.buckets[b] != 0 {
-                b = (b + 1) & (size - 1);
-            }
-            self.buckets[b] = row as u32 + 1;
-        }
+        };
+        let scores = model.token_scores(d, &self.shapes.values[shape as usize]);
+        self.digests.insert(*d, hash, scores)
     }
 }
 
@@ -343,7 +408,9 @@ pub fn viterbi(
 mod tests {
     use super::*;
     use crate::analysis::Document;
-    use crate::analysis::entities::features::{digest_document, static_features};
+    use crate::analysis::entities::features::{
+        digest_document, lexical_tag_features, static_features,
+    };
     use crate::analysis::entities::{FR_MODEL, Gazetteer, NAMES, base_gazetteer_sources};
     use crate::article::{Format, Lang, load_str};
 
@@ -406,9 +473,18 @@ mod tests {
             for i in 0..tokens.len() {
                 static_features(&tokens, i, &mut all);
                 let mut split = Vec::new();
-                own_features(&tokens, i, |f| split.push(f));
+                // The token's own features see nothing but its digest.
+                own_features(std::slice::from_ref(&tokens[i]), 0, |f| split.push(f));
                 let own = split.len();
                 context_features(&tokens, i, |f| split.push(f));
+                for offset in NEIGHBOURS {
+                    let j = i as isize + offset;
+                    let neighbour = usize::try_from(j).ok().and_then(|j| tokens.get(j));
+                    neighbour_features(offset, neighbour, |f| split.push(f));
+                }
+                let left = i.checked_sub(1).map(|j| tokens[j].gazetteer);
+                let right = tokens.get(i + 1).map(|d| d.gazetteer);
+                split.extend(gazetteer_pair_features(left, tokens[i].gazetteer, right));
                 assert_eq!(own, 18, "{text:?} token {i}");
                 all.sort_unstable();
                 split.sort_unstable();
@@ -439,10 +515,7 @@ mod tests {
             "the texts have names: {tagged} sentences tagged"
         );
         // "Brest", "à", "le", "maire", "Durand", "CDC"… come back: fewer rows than tokens.
-        assert!(
-            cache.digests.len() < total,
-            "{} of {total}",
-            cache.digests.len()
-        );
+        let rows = cache.digests.keys.len();
+        assert!(rows < total, "{rows} of {total}");
     }
 }
