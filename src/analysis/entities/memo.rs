@@ -1,6 +1,8 @@
 //! Small tables the entity recogniser fills per document: an open-addressing table from keys to rows of
-//! values, and a fast hash for the strings and numbers it is keyed by (std's SipHash resists attacks these
-//! tables do not face, at several times the cost).
+//! values, and a set of hashes.
+
+use crate::analysis::hash::FastHash;
+pub use crate::analysis::hash::hash_bytes;
 
 /// An open-addressing table from keys (with their hash, computed by the caller) to rows of `values`.
 #[derive(Clone, Debug)]
@@ -81,44 +83,8 @@ impl<K: PartialEq, V> Memo<K, V> {
     }
 }
 
-/// A fast hash of bytes (FxHash's multiply-rotate over 8-byte words), finished so that the low bits, which
-/// pick the bucket, depend on every input bit.
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let mut h = bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let mut word = [0; 8];
-        word.copy_from_slice(w);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-    }
-    let mut last = [0; 8];
-    last[..words.remainder().len()].copy_from_slice(words.remainder());
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
-    h ^ (h >> 29)
-}
-
-/// A hasher for keys that are already well-mixed 64-bit hashes: one multiplication spreads them over the
-/// high bits hashbrown's control bytes use.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct HashedKey(u64);
-
-impl std::hash::Hasher for HashedKey {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash_bytes(bytes);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26);
-    }
-}
-
 /// A set of 64-bit hashes.
-pub type HashSet64 = std::collections::HashSet<u64, std::hash::BuildHasherDefault<HashedKey>>;
+pub type HashSet64 = std::collections::HashSet<u64, FastHash>;
 
 #[cfg(test)]
 mod tests {
@@ -145,24 +111,5 @@ mod tests {
         assert_eq!(big.find(&999, 999 % 7), Some(999));
         assert_eq!(big.values[999], 1998);
         assert_eq!(big.find(&1000, 1000 % 7), None);
-    }
-
-    #[test]
-    fn byte_hashes_differ_for_close_strings() {
-        let words = [
-            "",
-            "a",
-            "b",
-            "ab",
-            "ba",
-            "abcdefgh",
-            "abcdefgi",
-            "abcdefghi",
-            "abcdefgh\0",
-        ];
-        let mut hashes: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        assert_eq!(hashes.len(), words.len());
     }
 }
