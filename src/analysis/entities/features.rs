@@ -179,7 +179,7 @@ pub fn digest(word: &str, kind: TokenKind) -> TokenDigest {
 #[allow(clippy::needless_range_loop)] // neighbours are read by index
 pub fn digest_document(doc: &Document<'_>, hits: &GazetteerHits) -> Vec<TokenDigest> {
     // Words come back: digest each distinct (word, punctuation or not) once.
-    let mut seen: Memo<(&str, bool), TokenDigest> = Memo::default();
+    let mut seen: Memo<(&str, bool), TokenDigest> = Memo::with_capacity(doc.tokens.len());
     let mut digests: Vec<TokenDigest> = (0..doc.tokens.len())
         .map(|i| {
             let (word, kind) = (doc.token_text(i), doc.tokens[i].kind);

@@ -26,6 +26,17 @@ impl<K, V> Default for Memo<K, V> {
 }
 
 impl<K: PartialEq, V> Memo<K, V> {
+    /// A table with room for `n` keys: filled without moving its rows (each reallocation of a growing
+    /// table copies them all, through cache lines that then push out the model's).
+    pub fn with_capacity(n: usize) -> Self {
+        Memo {
+            buckets: vec![0; (2 * n).next_power_of_two().max(64)],
+            hashes: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            values: Vec::with_capacity(n),
+        }
+    }
+
     #[inline]
     pub fn find(&self, key: &K, hash: u64) -> Option<u32> {
         if self.buckets.is_empty() {

@@ -133,7 +133,7 @@ impl Recognizer {
 
     fn tag(&self, doc: &Document<'_>, digests: &[TokenDigest]) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        let mut cache = model::TagCache::default();
+        let mut cache = model::TagCache::with_capacity(doc.tokens.len());
         let mut tags = Vec::new();
         for s in &doc.sentences {
             let range = s.tokens.clone();

@@ -327,6 +327,15 @@ pub struct TagCache {
 }
 
 impl TagCache {
+    /// A cache for a document of `tokens` tokens (at most that many distinct digests).
+    pub fn with_capacity(tokens: usize) -> TagCache {
+        TagCache {
+            digests: Memo::with_capacity(tokens),
+            shapes: Memo::default(),
+            rows: Vec::new(),
+        }
+    }
+
     /// The row of a digest, computing its scores the first time.
     fn row(&mut self, model: &Model, d: &TokenDigest) -> u32 {
         let hash = mix(d.cased, u64::from(d.flags) | u64::from(d.gazetteer) << 16);
