@@ -104,19 +104,33 @@ fn shape_class(c: char) -> char {
     }
 }
 
-/// Digests a word: its hashes and flags (not yet the sentence and document flags).
+/// Digests a word: its hashes and flags (not yet the sentence and document flags), in one pass over its
+/// chars.
 pub fn digest(word: &str, kind: TokenKind) -> TokenDigest {
-    let mut d = TokenDigest {
-        lower: lower_hash(word),
-        cased: hash_chars(word.chars().map(normal)),
-        ..TokenDigest::default()
-    };
+    let mut d = TokenDigest::default();
+    let (mut lower_h, mut cased_h) = (FNV, FNV);
     // Shapes: runs longer than three collapse in `shape`, every run collapses in `short_shape`.
     let (mut shape, mut short) = (FNV, FNV);
     let (mut last, mut run) = ('\0', 0);
     let mut upper = 0;
     let mut letters = 0;
+    // The last four chars, lowercased, for the suffixes.
+    let mut tail = ['\0'; 4];
+    let mut count = 0;
     for c in word.chars() {
+        let n = normal(c);
+        let l = lower(n);
+        lower_h = step(lower_h, l);
+        cased_h = step(cased_h, n);
+        // Prefixes of 1–3 chars, lowercased: the lowercase hash so far.
+        if count < 3 {
+            d.prefixes[count] = lower_h;
+        }
+        tail[count % 4] = l;
+        if count == 0 && c.is_uppercase() {
+            d.flags |= F_CAPITALISED;
+        }
+        count += 1;
         let class = shape_class(c);
         if class == last {
             run += 1;
@@ -141,33 +155,24 @@ pub fn digest(word: &str, kind: TokenKind) -> TokenDigest {
             d.flags |= F_HYPHEN;
         }
     }
+    d.lower = lower_h;
+    d.cased = cased_h;
     d.shape = shape;
     d.short_shape = short;
-    if word.chars().next().is_some_and(char::is_uppercase) {
-        d.flags |= F_CAPITALISED;
-    }
     if letters > 1 && upper == letters {
         d.flags |= F_ALL_CAPS;
     }
     if kind == TokenKind::Punct {
         d.flags |= F_PUNCT;
     }
-    // Prefixes of 1–3 chars and suffixes of 2–4 chars, lowercased.
-    let mut h = FNV;
-    for (n, c) in word.chars().take(3).enumerate() {
-        h = step(h, lower(normal(c)));
-        d.prefixes[n] = h;
-    }
-    let mut ends = [0usize; 4];
-    let mut count = 0;
-    for (i, _) in word.char_indices().rev().take(4) {
-        ends[count] = i;
-        count += 1;
-    }
+    // Suffixes of 2–4 chars, lowercased (the whole word's hash when it is shorter).
     for n in 0..3 {
         let len = n + 2;
         d.suffixes[n] = if count >= len {
-            mix(len as u64, lower_hash(&word[ends[len - 1]..]))
+            mix(
+                len as u64,
+                (count - len..count).fold(FNV, |h, k| step(h, tail[k % 4])),
+            )
         } else {
             mix(len as u64, d.lower)
         };
@@ -440,4 +445,122 @@ pub fn shape_tag_feature(short_shape: u64, prev: usize) -> u64 {
 #[inline]
 pub fn allowed(prev: usize, next: usize) -> bool {
     next == 0 || next % 2 == 1 || (prev != 0 && prev.div_ceil(2) == next.div_ceil(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `digest` as it was first written: one pass per hash (the definition the model was trained with).
+    fn reference_digest(word: &str, kind: TokenKind) -> TokenDigest {
+        let mut d = TokenDigest {
+            lower: lower_hash(word),
+            cased: hash_chars(word.chars().map(normal)),
+            ..TokenDigest::default()
+        };
+        // Shapes: runs longer than three collapse in `shape`, every run collapses in `short_shape`.
+        let (mut shape, mut short) = (FNV, FNV);
+        let (mut last, mut run) = ('\0', 0);
+        let mut upper = 0;
+        let mut letters = 0;
+        for c in word.chars() {
+            let class = shape_class(c);
+            if class == last {
+                run += 1;
+            } else {
+                run = 1;
+                short = step(short, class);
+            }
+            if run <= 3 {
+                shape = step(shape, class);
+            }
+            last = class;
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+            if c.is_numeric() {
+                d.flags |= F_HAS_DIGIT;
+            }
+            if c == '-' {
+                d.flags |= F_HYPHEN;
+            }
+        }
+        d.shape = shape;
+        d.short_shape = short;
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            d.flags |= F_CAPITALISED;
+        }
+        if letters > 1 && upper == letters {
+            d.flags |= F_ALL_CAPS;
+        }
+        if kind == TokenKind::Punct {
+            d.flags |= F_PUNCT;
+        }
+        // Prefixes of 1–3 chars and suffixes of 2–4 chars, lowercased.
+        let mut h = FNV;
+        for (n, c) in word.chars().take(3).enumerate() {
+            h = step(h, lower(normal(c)));
+            d.prefixes[n] = h;
+        }
+        let mut ends = [0usize; 4];
+        let mut count = 0;
+        for (i, _) in word.char_indices().rev().take(4) {
+            ends[count] = i;
+            count += 1;
+        }
+        for n in 0..3 {
+            let len = n + 2;
+            d.suffixes[n] = if count >= len {
+                mix(len as u64, lower_hash(&word[ends[len - 1]..]))
+            } else {
+                mix(len as u64, d.lower)
+            };
+        }
+        d
+    }
+
+    #[test]
+    fn one_pass_digest_is_the_reference_digest() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "é",
+            "É",
+            "le",
+            "Le",
+            "LE",
+            "l'",
+            "l’",
+            "L’Élysée",
+            "Saint-Pétersbourg",
+            "ÉTATS-UNIS",
+            "États‑Unis",
+            "1er",
+            "2016",
+            "12h30",
+            "M.",
+            "«",
+            "…",
+            "Œuvre",
+            "ǅemal",
+            "İstanbul",
+            "ß",
+            "aaaa",
+            "AAAAab",
+            "x1-y2-z3",
+            "straße",
+            "Ὀδυσσεύς",
+            "\u{0}",
+            "a\u{200b}b",
+        ];
+        for word in words {
+            for kind in [TokenKind::Word, TokenKind::Punct] {
+                assert_eq!(digest(word, kind), reference_digest(word, kind), "{word:?}");
+            }
+        }
+    }
 }
