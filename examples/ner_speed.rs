@@ -1,5 +1,5 @@
 //! Measures the entity recogniser alone: load time of the embedded data, then throughput over the text files
-//! of the folders given (read into memory first), single-threaded.
+//! of the folders given (read into memory first), single-threaded, the fastest of a few passes.
 //!
 //! ```text
 //! cargo run --release --example ner_speed -- ../shared/data/ner/winer-fr-dev
@@ -7,27 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use liseuse::analysis::Document;
 use liseuse::analysis::entities::{self, Recognizer};
 use liseuse::article::{Format, Lang, load_str};
 
-fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            txt_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn main() {
     let started = Instant::now();
@@ -44,7 +32,7 @@ fn main() {
     let _ = recognizer;
     let mut files = Vec::new();
     for dir in std::env::args().skip(1) {
-        txt_files(Path::new(&dir), &mut files);
+        files.extend(corpus::txt_files(Path::new(&dir), &|_| true));
     }
     let articles: Vec<_> = files
         .iter()
@@ -57,16 +45,24 @@ fn main() {
         })
         .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let started = Instant::now();
+    // The machine may be shared: the fastest of a few passes is the one least disturbed.
+    let mut best = f64::INFINITY;
     let mut found = 0;
-    for a in &articles {
-        let doc = Document::new(a);
-        found += entities::find(&doc, Lang::Fr).len();
+    for _ in 0..PASSES {
+        let started = Instant::now();
+        found = 0;
+        for a in &articles {
+            let doc = Document::new(a);
+            found += entities::find(&doc, Lang::Fr).len();
+        }
+        best = best.min(started.elapsed().as_secs_f64());
     }
-    let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "{} files, {bytes} bytes, {found} entities in {secs:.3} s: {:.1} MB/s (tokenising included)",
+        "{} files, {bytes} bytes, {found} entities in {best:.3} s (fastest of {PASSES} passes): {:.1} MB/s \
+         (tokenising included)",
         articles.len(),
-        bytes as f64 / secs / 1e6
+        bytes as f64 / best / 1e6
     );
 }
+
+const PASSES: usize = 5;

@@ -29,6 +29,9 @@ use liseuse::analysis::entities::{
 };
 use liseuse::article::{Article, Lang, load_path};
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 /// Feature hashes are already well mixed: hash them as they are.
 #[derive(Default)]
 struct Identity(u64);
@@ -90,25 +93,8 @@ struct Annotated {
     gold: Vec<(usize, usize, NameKind)>,
 }
 
-fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            txt_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") && p.with_extension("ann").exists() {
-            out.push(p);
-        }
-    }
-}
-
 fn load(dir: &Path) -> Vec<Annotated> {
-    let mut files = Vec::new();
-    txt_files(dir, &mut files);
-    files
+    corpus::txt_files(dir, &|p| p.with_extension("ann").exists())
         .into_iter()
         .map(|path| {
             let article = load_path(&path).unwrap();

@@ -5,6 +5,7 @@
 //! the reference date and the timeline, and quotes (whose speakers are entities).
 
 pub mod entities;
+mod hash;
 pub mod quotes;
 pub mod text;
 pub mod time;

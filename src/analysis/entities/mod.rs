@@ -21,6 +21,7 @@
 mod canonical;
 pub mod features;
 pub mod gazetteer;
+mod memo;
 pub mod model;
 mod rules;
 
@@ -132,12 +133,12 @@ impl Recognizer {
 
     fn tag(&self, doc: &Document<'_>, digests: &[TokenDigest]) -> Vec<Mention> {
         let mut mentions = Vec::new();
-        let mut features = Vec::with_capacity(64);
+        let mut cache = model::TagCache::with_capacity(doc.tokens.len());
         let mut tags = Vec::new();
         for s in &doc.sentences {
             let range = s.tokens.clone();
             self.model
-                .tag(&digests[range.clone()], &mut features, &mut tags);
+                .tag(&digests[range.clone()], &mut cache, &mut tags);
             mentions_from_tags(&tags, range.start, &mut mentions);
         }
         mentions

@@ -1,22 +1,34 @@
 //! The averaged-perceptron weights: an open-addressing table from feature hash to one quantised weight per
-//! tag, read from the bytes the training command writes (`assets/ner/fr.model`), and greedy left-to-right
-//! decoding where each token sees the two tags chosen before it.
+//! tag, read from the bytes the training command writes (`assets/ner/fr.model`), and first-order Viterbi
+//! decoding. A token's scores split in two: those of its own features (its word, shape, affixes, flags, and
+//! its moves from each previous tag), computed once per distinct token digest of a document ([`TagCache`]),
+//! and those of its context features, summed per occurrence.
 //!
 //! File format (little-endian): `LSNER1\0\0`, tag count (u32), slot count (u32, a power of two), scale
 //! (f32, unused at run time: scores are compared, not interpreted), `slots` keys (u32, 0 = empty), then
 //! `slots × tags` weights (i16).
 
 use super::features::{
-    TAGS, TokenDigest, allowed, lexical_tag_features, static_features, transition_feature,
+    MAX_GAZETTEER_CODE, NEIGHBOURS, TAGS, TokenDigest, allowed, context_features,
+    gazetteer_pair_features, mix, neighbour_features, own_features, shape_tag_feature,
+    transition_feature, word_tag_feature,
 };
+use super::memo::Memo;
 
 const MAGIC: &[u8; 8] = b"LSNER1\0\0";
+
+/// Lanes of a score vector: one per tag and one left at zero, so that adding a feature's weights is two
+/// whole vector operations (the slot keeps its size: the key's alignment padded it to 20 bytes anyway).
+const LANES: usize = 8;
+
+/// Integer scores, one lane per tag.
+type Sums = [i32; LANES];
 
 /// One slot of the table: the key and its weights side by side, so that a lookup touches one cache line.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     key: u32,
-    weights: [i16; TAGS],
+    weights: [i16; LANES],
 }
 
 /// Trained weights.
@@ -28,7 +40,24 @@ pub struct Model {
     /// small filter, which stays in the processor's cache, rejects them without a walk through the table.
     filter: Vec<u64>,
     /// The weights of the features that depend on the previous tag alone, per previous tag.
-    transitions: [[i32; TAGS]; TAGS],
+    transitions: [Sums; TAGS],
+    /// What a missing neighbour at each of [`NEIGHBOURS`] gives (the padding's features).
+    padding: [Sums; 4],
+    /// The weights of the gazetteer pair features, per (left code, code, right code), a code past the edge of
+    /// the sentence being `MAX_GAZETTEER_CODE + 1` (see [`gazetteer_pair_index`]).
+    gazetteer_pairs: Vec<Sums>,
+}
+
+/// Codes a side of a gazetteer pair can take: every code, and the sentence's edge.
+const SIDES: usize = MAX_GAZETTEER_CODE as usize + 2;
+
+/// Where the weights of a token's gazetteer pair features are in [`Model::gazetteer_pairs`]; `None` for a
+/// code out of range (computed on the spot).
+#[inline]
+fn gazetteer_pair_index(left: Option<u8>, code: u8, right: Option<u8>) -> Option<usize> {
+    let side = |g: Option<u8>| g.map_or(SIDES - 1, usize::from);
+    let (l, c, r) = (side(left), usize::from(code), side(right));
+    (l < SIDES && c < SIDES - 1 && r < SIDES).then(|| (l * (SIDES - 1) + c) * SIDES + r)
 }
 
 /// Size of the presence filter in bits (128 KiB).
@@ -70,7 +99,7 @@ impl Model {
             .chunks_exact(4)
             .map(|c| Slot {
                 key: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
-                weights: [0; TAGS],
+                weights: [0; LANES],
             })
             .collect();
         for (slot, row) in table
@@ -92,13 +121,35 @@ impl Model {
             filter,
             slots: table,
             mask: slots - 1,
-            transitions: [[0; TAGS]; TAGS],
+            transitions: [[0; LANES]; TAGS],
+            padding: [[0; LANES]; 4],
+            gazetteer_pairs: Vec::new(),
         };
         for prev in 0..TAGS {
-            let mut row = [0; TAGS];
+            let mut row = [0; LANES];
             model.add(transition_feature(prev), &mut row);
             model.transitions[prev] = row;
         }
+        for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+            let mut row = [0; LANES];
+            neighbour_features(offset, None, |f| model.add(f, &mut row));
+            model.padding[k] = row;
+        }
+        let sides = || (0..=MAX_GAZETTEER_CODE).map(Some).chain([None]);
+        let mut pairs = Vec::with_capacity(SIDES * SIDES * (SIDES - 1));
+        for left in sides() {
+            for code in 0..=MAX_GAZETTEER_CODE {
+                for right in sides() {
+                    debug_assert_eq!(gazetteer_pair_index(left, code, right), Some(pairs.len()));
+                    let mut row = [0; LANES];
+                    for f in gazetteer_pair_features(left, code, right) {
+                        model.add(f, &mut row);
+                    }
+                    pairs.push(row);
+                }
+            }
+        }
+        model.gazetteer_pairs = pairs;
         Some(model)
     }
 
@@ -144,7 +195,7 @@ impl Model {
 
     /// Adds the weights of a feature to `scores`.
     #[inline]
-    fn add(&self, hash: u64, scores: &mut [i32; TAGS]) {
+    fn add(&self, hash: u64, scores: &mut Sums) {
         let key = key_of(hash);
         let bit = filter_bit(key);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -166,31 +217,140 @@ impl Model {
         }
     }
 
-    /// Tags a sentence (its token digests): the best sequence of tags under the BIO constraints.
-    pub fn tag(&self, tokens: &[TokenDigest], features: &mut Vec<u64>, tags: &mut Vec<usize>) {
+    /// Tags a sentence (its token digests): the best sequence of tags under the BIO constraints. `cache`
+    /// keeps the scores of the token digests already seen, for the sentences that follow: one per document
+    /// (or longer), and only ever with this model.
+    pub fn tag(&self, tokens: &[TokenDigest], cache: &mut TagCache, tags: &mut Vec<usize>) {
+        cache.rows.clear();
+        for d in tokens {
+            let row = cache.row(self, d);
+            cache.rows.push(row);
+        }
+        let TagCache { rows, digests, .. } = &*cache;
+        let scores = &digests.values;
+        let n = tokens.len();
         viterbi(
-            tokens.len(),
-            |i, scores| {
-                static_features(tokens, i, features);
-                let mut sum = [0i32; TAGS];
-                for &f in features.iter() {
-                    self.add(f, &mut sum);
+            n,
+            |i, out| {
+                let mut sum = scores[rows[i] as usize].own;
+                for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+                    let j = i as isize + offset;
+                    let from = if (0..n as isize).contains(&j) {
+                        &scores[rows[j as usize] as usize].as_neighbour[k]
+                    } else {
+                        &self.padding[k]
+                    };
+                    add_sums(&mut sum, from);
                 }
-                for (s, v) in scores.iter_mut().zip(sum) {
-                    *s = v as f32;
+                let left = i.checked_sub(1).map(|j| tokens[j].gazetteer);
+                let right = tokens.get(i + 1).map(|d| d.gazetteer);
+                let code = tokens[i].gazetteer;
+                match gazetteer_pair_index(left, code, right) {
+                    Some(at) => add_sums(&mut sum, &self.gazetteer_pairs[at]),
+                    None => {
+                        for f in gazetteer_pair_features(left, code, right) {
+                            self.add(f, &mut sum);
+                        }
+                    }
+                }
+                context_features(tokens, i, |f| self.add(f, &mut sum));
+                for (o, v) in out.iter_mut().zip(sum) {
+                    *o = v as f32;
                 }
             },
-            |i, prev, scores| {
-                let mut sum = self.transitions[prev];
-                for f in lexical_tag_features(tokens, i, prev) {
-                    self.add(f, &mut sum);
-                }
-                for (s, v) in scores.iter_mut().zip(sum) {
-                    *s = v as f32;
-                }
-            },
+            |i, prev, out| *out = scores[rows[i] as usize].moves[prev],
             tags,
         );
+    }
+
+    /// The scores that depend on a token's digest alone; `shapes` are the weights of the shape features
+    /// of its moves, per previous tag.
+    fn token_scores(&self, d: &TokenDigest, shapes: &[Sums; TAGS]) -> TokenScores {
+        let mut own = [0; LANES];
+        own_features(std::slice::from_ref(d), 0, |f| self.add(f, &mut own));
+        let mut moves = [[0f32; TAGS]; TAGS];
+        for (prev, row) in moves.iter_mut().enumerate() {
+            let mut sum = self.transitions[prev];
+            add_sums(&mut sum, &shapes[prev]);
+            self.add(word_tag_feature(d.lower, prev), &mut sum);
+            for (o, v) in row.iter_mut().zip(sum) {
+                *o = v as f32;
+            }
+        }
+        let mut as_neighbour = [[0; LANES]; 4];
+        for (row, &offset) in as_neighbour.iter_mut().zip(&NEIGHBOURS) {
+            neighbour_features(offset, Some(d), |f| self.add(f, row));
+        }
+        TokenScores {
+            own,
+            moves,
+            as_neighbour,
+        }
+    }
+
+    /// The weights of the shape features of the moves into a token of this short shape, per previous tag.
+    fn shape_moves(&self, short_shape: u64) -> [Sums; TAGS] {
+        let mut rows = [[0; LANES]; TAGS];
+        for (prev, row) in rows.iter_mut().enumerate() {
+            self.add(shape_tag_feature(short_shape, prev), row);
+        }
+        rows
+    }
+}
+
+#[inline]
+fn add_sums(sum: &mut Sums, other: &Sums) {
+    for (s, o) in sum.iter_mut().zip(other) {
+        *s += o;
+    }
+}
+
+/// What the tagger knows of a token from its digest alone: the weights of its own features, the scores of
+/// the moves into each tag from each previous tag, and what it gives as the neighbour of another token at
+/// each of [`NEIGHBOURS`].
+#[derive(Clone, Copy, Debug)]
+struct TokenScores {
+    own: Sums,
+    moves: [[f32; TAGS]; TAGS],
+    as_neighbour: [Sums; 4],
+}
+
+/// The scores of the distinct token digests met so far, so that a word that comes back (function words,
+/// punctuation, the names the article is about) costs the tagger only the features it shares with its
+/// neighbours, and the weights of the short shapes met (a few dozen per document).
+#[derive(Clone, Debug, Default)]
+pub struct TagCache {
+    digests: Memo<TokenDigest, TokenScores>,
+    shapes: Memo<u64, [Sums; TAGS]>,
+    /// The row in `digests` of each token of the sentence being tagged.
+    rows: Vec<u32>,
+}
+
+impl TagCache {
+    /// A cache for a document of `tokens` tokens (at most that many distinct digests).
+    pub fn with_capacity(tokens: usize) -> TagCache {
+        TagCache {
+            digests: Memo::with_capacity(tokens),
+            shapes: Memo::default(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// The row of a digest, computing its scores the first time.
+    fn row(&mut self, model: &Model, d: &TokenDigest) -> u32 {
+        let hash = mix(d.cased, u64::from(d.flags) | u64::from(d.gazetteer) << 16);
+        if let Some(row) = self.digests.find(d, hash) {
+            return row;
+        }
+        let shape = match self.shapes.find(&d.short_shape, d.short_shape) {
+            Some(row) => row,
+            None => {
+                let rows = model.shape_moves(d.short_shape);
+                self.shapes.insert(d.short_shape, d.short_shape, rows)
+            }
+        };
+        let scores = model.token_scores(d, &self.shapes.values[shape as usize]);
+        self.digests.insert(*d, hash, scores)
     }
 }
 
@@ -250,5 +410,121 @@ pub fn viterbi(
     tags[n - 1] = last;
     for i in (1..n).rev() {
         tags[i - 1] = back[i][tags[i]] as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Document;
+    use crate::analysis::entities::features::{
+        digest_document, lexical_tag_features, static_features,
+    };
+    use crate::analysis::entities::{FR_MODEL, Gazetteer, NAMES, base_gazetteer_sources};
+    use crate::article::{Format, Lang, load_str};
+
+    /// Texts with repeated words in changing positions and cases, names, acronyms, quotes and numbers.
+    const TEXTS: &[&str] = &[
+        "Le maire de Rennes, Paul Durand, a reçu mardi les élus de la Région Bretagne. « Le projet avance », \
+         a dit M. Durand. LE PROJET coûtera 12 millions d'euros selon la Caisse des dépôts (CDC).",
+        "La CDC a confirmé. Durand et Martin iront à Nantes puis à Brest ; à Brest, le maire les attend.",
+        "",
+        "Paris",
+        "« Non. » Non ? NON !",
+    ];
+
+    fn digests(text: &str) -> (Vec<TokenDigest>, Vec<std::ops::Range<usize>>) {
+        let article = load_str(text, Format::Text, Some(Lang::Fr));
+        let doc = Document::new(&article);
+        let mut sources = base_gazetteer_sources(Lang::Fr);
+        sources.push(NAMES);
+        let hits = Gazetteer::from_tsv(sources).find(&doc);
+        let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        (digest_document(&doc, &hits), sentences)
+    }
+
+    /// Decoding as the training command scores: every static feature summed per token, the tag features
+    /// per previous tag, nothing remembered.
+    fn reference_tags(model: &Model, tokens: &[TokenDigest]) -> Vec<usize> {
+        let mut features = Vec::new();
+        let mut tags = Vec::new();
+        viterbi(
+            tokens.len(),
+            |i, out| {
+                static_features(tokens, i, &mut features);
+                let mut sum = [0; LANES];
+                for &f in &features {
+                    model.add(f, &mut sum);
+                }
+                for (o, v) in out.iter_mut().zip(sum) {
+                    *o = v as f32;
+                }
+            },
+            |i, prev, out| {
+                let mut sum = model.transitions[prev];
+                for f in lexical_tag_features(tokens, i, prev) {
+                    model.add(f, &mut sum);
+                }
+                for (o, v) in out.iter_mut().zip(sum) {
+                    *o = v as f32;
+                }
+            },
+            &mut tags,
+        );
+        tags
+    }
+
+    #[test]
+    fn own_and_context_features_make_the_static_features() {
+        for text in TEXTS {
+            let (tokens, _) = digests(text);
+            let mut all = Vec::new();
+            for i in 0..tokens.len() {
+                static_features(&tokens, i, &mut all);
+                let mut split = Vec::new();
+                // The token's own features see nothing but its digest.
+                own_features(std::slice::from_ref(&tokens[i]), 0, |f| split.push(f));
+                let own = split.len();
+                context_features(&tokens, i, |f| split.push(f));
+                for offset in NEIGHBOURS {
+                    let j = i as isize + offset;
+                    let neighbour = usize::try_from(j).ok().and_then(|j| tokens.get(j));
+                    neighbour_features(offset, neighbour, |f| split.push(f));
+                }
+                let left = i.checked_sub(1).map(|j| tokens[j].gazetteer);
+                let right = tokens.get(i + 1).map(|d| d.gazetteer);
+                split.extend(gazetteer_pair_features(left, tokens[i].gazetteer, right));
+                assert_eq!(own, 18, "{text:?} token {i}");
+                all.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(all, split, "{text:?} token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_scores_give_the_tags_of_a_full_decoding() {
+        let model = Model::from_bytes(FR_MODEL).expect("the embedded model loads");
+        // One cache across all texts: digests met in an earlier text are reused in later ones.
+        let mut cache = TagCache::default();
+        let mut tags = Vec::new();
+        let (mut tagged, mut total) = (0, 0);
+        for text in TEXTS {
+            let (tokens, sentences) = digests(text);
+            total += tokens.len();
+            for range in sentences {
+                let sentence = &tokens[range];
+                model.tag(sentence, &mut cache, &mut tags);
+                assert_eq!(tags, reference_tags(&model, sentence), "{text:?}");
+                tagged += usize::from(tags.iter().any(|&t| t != 0));
+            }
+        }
+        assert!(
+            tagged >= 3,
+            "the texts have names: {tagged} sentences tagged"
+        );
+        // "Brest", "à", "le", "maire", "Durand", "CDC"… come back: fewer rows than tokens.
+        let rows = cache.digests.keys.len();
+        assert!(rows < total, "{rows} of {total}");
     }
 }

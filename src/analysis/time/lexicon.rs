@@ -4,6 +4,10 @@
 //! Entries come from the languages themselves (calendar names and the usual press abbreviations).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::analysis::hash::FastHash;
 
 /// Lower case with French accents folded, borrowing when nothing changes.
 pub(crate) fn normalise(word: &str) -> Cow<'_, str> {
@@ -321,10 +325,35 @@ pub(crate) const NAMED_DAYS: &[(&[&str], NamedDay)] = &[
     (&["pentecote"], NamedDay::Easter(49)),
 ];
 
-/// Whether a normalised word can start a date expression: the cheap filter run on every token.
+/// Whether a normalised word can start a date expression: the filter run on every token. The answer for a
+/// word never changes and the lists below are long (a thousand instructions a word), so each thread
+/// remembers the answers it gave.
 pub(crate) fn may_start(w: &str, numeric: bool) -> bool {
-    numeric
-        || month(w).is_some()
+    /// Past this many words the memory starts again, so that it stays small (a few hundred kilobytes).
+    const REMEMBERED: usize = 1 << 14;
+    thread_local! {
+        static ANSWERS: RefCell<HashMap<Box<str>, bool, FastHash>> = RefCell::default();
+    }
+    if numeric {
+        return true;
+    }
+    ANSWERS.with(|answers| {
+        if let Some(&known) = answers.borrow().get(w) {
+            return known;
+        }
+        let answer = word_may_start(w);
+        let mut answers = answers.borrow_mut();
+        if answers.len() >= REMEMBERED {
+            answers.clear();
+        }
+        answers.insert(w.into(), answer);
+        answer
+    })
+}
+
+/// [`may_start`] for a word that is not a number, without the memory.
+fn word_may_start(w: &str) -> bool {
+    month(w).is_some()
         || weekday(w).is_some()
         || weekday_abbr(w, false).is_some()
         || weekday_abbr(w, true).is_some()
@@ -416,5 +445,29 @@ mod tests {
         assert_eq!(roman("xxi"), Some(21));
         assert_eq!(roman("xix"), Some(19));
         assert_eq!(roman("mix"), None);
+    }
+
+    #[test]
+    fn may_start_remembers_the_same_answers() {
+        let rows = [
+            ("lundi", true),
+            ("fevrier", true),
+            ("hier", true),
+            ("xxie", true),
+            ("mi-juin", true),
+            ("pentecote", true),
+            ("le", true),
+            ("maire", false),
+            ("port", false),
+            ("", false),
+        ];
+        // Twice: the second answers come from the memory.
+        for _ in 0..2 {
+            for (word, expected) in rows {
+                assert_eq!(may_start(word, false), expected, "{word:?}");
+                assert_eq!(word_may_start(word), expected, "{word:?}");
+                assert!(may_start(word, true), "{word:?} as a number");
+            }
+        }
     }
 }
