@@ -16,6 +16,9 @@ pub(super) struct Reader<'d> {
     /// Whether each token lies inside a title or name in marks, left out of the quotations: part of noun
     /// phrases, never a cue.
     pub in_title: Vec<bool>,
+    /// Each token's lowercase form (apostrophes straightened), where it differs from the text: the word lists
+    /// are read a million times per megabyte, so the folding is done once.
+    folded: Vec<Option<Box<str>>>,
 }
 
 /// Particles inside personal names.
@@ -38,6 +41,22 @@ impl<'d> Reader<'d> {
             lex,
             in_quote: vec![false; doc.tokens.len()],
             in_title: vec![false; doc.tokens.len()],
+            folded: (0..doc.tokens.len())
+                .map(|i| {
+                    let word = doc.token_text(i);
+                    let mut buf = String::new();
+                    let lower = lowercase(word, &mut buf);
+                    (lower != word).then(|| lower.into())
+                })
+                .collect(),
+        }
+    }
+
+    /// Token `i` in lower case, apostrophes straightened.
+    pub(super) fn lower(&self, i: usize) -> &str {
+        match self.folded.get(i) {
+            Some(Some(folded)) => folded,
+            _ => self.word(i),
         }
     }
 
@@ -54,7 +73,7 @@ impl<'d> Reader<'d> {
             return false;
         }
         let word = self.word(i);
-        if in_list(word, list) {
+        if list.contains(&self.lower(i)) {
             return true;
         }
         // Pre-tokenised text splits the apostrophe from an elided word ("L' Union").
@@ -101,8 +120,7 @@ impl<'d> Reader<'d> {
         if !self.is_word(i) || self.in_quote[i] || self.in_title[i] {
             return false;
         }
-        let mut buf = String::new();
-        let lower = lowercase(self.word(i), &mut buf);
+        let lower = self.lower(i);
         // "a fait savoir que", "a fait part de".
         if matches!(lower, "savoir" | "part")
             && i > 0
@@ -201,8 +219,7 @@ impl<'d> Reader<'d> {
             return false;
         }
         let lex = self.lex;
-        let mut buf = String::new();
-        let lower = lowercase(self.word(i), &mut buf);
+        let lower = self.lower(i);
         if in_list(lower, lex.determiners) || in_list(lower, lex.links) {
             return true;
         }
