@@ -12,7 +12,8 @@ use crate::article::{self, Article, BlockKind, Format, RelatedLink};
 use crate::error::{Error, Result};
 pub use resolve::{TITLE_SIMILARITY, normalize_title, normalize_url, same_title, title_similarity};
 
-/// The article files of a folder and its sub-folders, sorted by path. Hidden files and folders are skipped.
+/// The article files of a folder and its sub-folders, sorted by path. Hidden files and folders are skipped, and
+/// so are pipes, sockets and devices.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     collect(dir, &mut paths, 0)?;
@@ -39,11 +40,17 @@ fn collect(dir: &Path, paths: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
                 // An unreadable sub-folder does not hide the rest of the library.
                 let _ = collect(&path, paths, depth + 1);
             }
-        } else if Format::is_article_path(&path) {
+        } else if Format::is_article_path(&path) && !is_special_file(&path) {
             paths.push(path);
         }
     }
     Ok(())
+}
+
+/// A pipe, socket or device named like an article: never read from a folder, since opening a pipe waits for a
+/// writer that may never come. A link that leads nowhere is kept, so that `--json` reports it.
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// What the library list shows of one article, and what related items are matched against.
