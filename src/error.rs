@@ -75,6 +75,12 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.0 {
             ErrorKind::Io { path, source } => write!(f, "{}: {}", display_path(path), source),
+            // A stream is read up to the limit and a byte: its size is not known beyond that.
+            ErrorKind::TooLarge { size, limit } if *size == limit + 1 => write!(
+                f,
+                "too large to read as an article (over the limit of {})",
+                mebibytes(*limit)
+            ),
             ErrorKind::TooLarge { size, limit } => write!(
                 f,
                 "too large to read as an article ({}; the limit is {})",

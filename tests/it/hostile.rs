@@ -427,6 +427,10 @@ mod reader {
 
     fn app(article: Article, width: u16, height: u16) -> App {
         let analysis = analyse(&article);
+        app_of(article, analysis, width, height)
+    }
+
+    fn app_of(article: Article, analysis: Analysis, width: u16, height: u16) -> App {
         let mut app = App::new(article, analysis, &Config::default(), true);
         app.update(Action::Resize(width, height));
         app
@@ -478,9 +482,10 @@ mod reader {
     #[test]
     fn floods_draw_within_the_width() {
         for payload in [zero_width_flood(), combining_flood()] {
+            let article = article::load_str(&around(&payload), Format::Text, None);
+            let analysis = analyse(&article);
             for (width, height) in SIZES {
-                let article = article::load_str(&around(&payload), Format::Text, None);
-                let mut app = app(article, width, height);
+                let mut app = app_of(article.clone(), analysis.clone(), width, height);
                 check_wrapping(&app);
                 let rows = frame(&app);
                 let screen = rows.concat();

@@ -64,18 +64,23 @@ fn files_over_the_limit_are_refused_before_they_are_read() {
     // Sparse files: nothing is written, and reading them would take minutes (64 GiB) — the test returning at all
     // shows that only the size was looked at.
     for (name, size, shown) in [
-        ("just-over.txt", MAX_FILE_SIZE + 1, "16.1 MiB"),
-        ("huge.html", 64 << 30, "65536 MiB"),
+        (
+            "just-over.txt",
+            MAX_FILE_SIZE + 1,
+            "(over the limit of 16 MiB)",
+        ),
+        (
+            "a-bit-over.md",
+            MAX_FILE_SIZE + 300 * 1024,
+            "(16.3 MiB; the limit is 16 MiB)",
+        ),
+        ("huge.html", 64 << 30, "(65536 MiB; the limit is 16 MiB)"),
     ] {
         let path = dir.path().join(name);
         std::fs::File::create(&path).unwrap().set_len(size).unwrap();
         let run = json_of(&[&path]);
         assert_one_error(&run, name, "too large to read as an article");
-        assert!(
-            run.errors[0].ends_with(&format!("({shown}; the limit is 16 MiB)")),
-            "{}",
-            run.errors[0]
-        );
+        assert!(run.errors[0].ends_with(shown), "{}", run.errors[0]);
         assert!(run.docs.is_empty());
         let err = article::load_path(&path).unwrap_err();
         assert!(matches!(err.kind(), liseuse::ErrorKind::TooLarge { .. }));
@@ -101,7 +106,11 @@ fn standard_input_and_devices_over_the_limit_are_refused() {
     let sentence = "Une phrase ordinaire, encore une fois. ";
     let text = sentence.repeat(usize::try_from(MAX_FILE_SIZE).unwrap() / sentence.len() + 1);
     let run = run(liseuse().args(["--json", "-"]).write_stdin(text));
-    assert_one_error(&run, "-:", "too large to read as an article");
+    assert_one_error(
+        &run,
+        "-:",
+        "too large to read as an article (over the limit of 16 MiB)",
+    );
     // An endless device is read no further than the limit.
     if Path::new("/dev/zero").exists() {
         let run = json_of(&[Path::new("/dev/zero")]);
