@@ -535,3 +535,39 @@ mod reader {
         }
     }
 }
+
+/// Through the command line, every encoding fixture prints a document with the words decoded and no control
+/// character in any string, and exits 0.
+#[test]
+fn encoding_fixtures_export_clean_json() {
+    let out = assert_cmd::Command::cargo_bin("liseuse")
+        .unwrap()
+        .args(["--json", "--reference-date", "2023-03-17"])
+        .arg(fixture("encodings"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 8);
+    for doc in &docs {
+        let path = doc["path"].as_str().unwrap();
+        let text = doc["text"].as_str().unwrap();
+        crate::loaders::assert_clean(path, text);
+        crate::loaders::assert_clean(path, doc["title"].as_str().unwrap());
+        assert!(text.contains("Exemple liseuse"), "{path}");
+        let chars: Vec<char> = text.chars().collect();
+        for entity in doc["entities"].as_array().unwrap() {
+            let (start, end) = (
+                entity["start"].as_u64().unwrap() as usize,
+                entity["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = chars[start..end].iter().collect();
+            assert_eq!(slice, entity["text"].as_str().unwrap(), "{path}");
+        }
+    }
+}
