@@ -122,6 +122,8 @@ pub struct Library {
     pub entries: Vec<LibraryEntry>,
     by_url: HashMap<String, usize>,
     by_title: HashMap<String, usize>,
+    /// Each entry's title folded once ([`normalize_title`]), for the fuzzy comparison of every related item.
+    folded: Vec<String>,
 }
 
 impl Library {
@@ -155,7 +157,9 @@ impl Library {
         if let Some(url) = &entry.url {
             claim(&mut self.by_url, normalize_url(url));
         }
-        claim(&mut self.by_title, normalize_title(&entry.title));
+        let folded = normalize_title(&entry.title);
+        claim(&mut self.by_title, folded.clone());
+        self.folded.push(folded);
         self.entries.push(entry);
         i
     }
@@ -167,12 +171,15 @@ impl Library {
         {
             return self.entries.get(i);
         }
-        if let Some(&i) = self.by_title.get(&normalize_title(&link.title)) {
+        let folded = normalize_title(&link.title);
+        if let Some(&i) = self.by_title.get(&folded) {
             return self.entries.get(i);
         }
         self.entries
             .iter()
-            .find(|e| same_title(&e.title, &link.title))
+            .zip(&self.folded)
+            .find(|(_, title)| resolve::same_folded_title(title, &folded))
+            .map(|(entry, _)| entry)
     }
 
     /// The targets of an article's related items, as paths, for the JSON output.
