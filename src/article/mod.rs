@@ -31,6 +31,10 @@ use crate::error::{Error, ErrorKind, Result};
 /// the longest real article is a few hundred kilobytes and a whole novel one or two megabytes.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// The most related-article items an article keeps: real articles list a few, a hostile one could list
+/// hundreds of thousands, each matched against every article of the library. Items past it stay in the text.
+pub const MAX_RELATED: usize = 100;
+
 /// A news article: what the reader shows and what the analysis reads.
 #[derive(Clone, Debug, Default)]
 pub struct Article {
@@ -270,6 +274,7 @@ fn finish(article: &mut Article, lang: Option<Lang>) {
         *author = sanitize::clean_line(author);
     }
     article.authors.retain(|a| !a.is_empty());
+    article.related.truncate(MAX_RELATED);
     for link in &mut article.related {
         link.title = sanitize::clean_line(&link.title);
         link.url = link.url.take().map(|u| sanitize::clean_line(&u));
