@@ -571,3 +571,59 @@ fn encoding_fixtures_export_clean_json() {
         }
     }
 }
+
+/// 100,000 related-article items, in plain text and in an HTML list: the first [`article::MAX_RELATED`] are
+/// related items (each would be matched against every article of a library), the rest stay in the text.
+#[test]
+fn a_flood_of_related_items_keeps_the_first_hundred() {
+    let count = 100_000;
+    let text = format!(
+        "Exemple liseuse : une liste sans fin\n\nLa mairie de Brest publie sa liste.\n{}",
+        (0..count)
+            .map(|i| format!("> À lire aussi : Un autre article numéro {i}\n"))
+            .collect::<String>()
+    );
+    let html = format!(
+        "<html><head><title>Exemple liseuse : une liste sans fin</title></head><body><article>\
+         <p>La mairie de Brest publie sa liste.</p><aside class=\"related\"><h2>Lire aussi</h2><ul>{}</ul>\
+         </aside></article></body></html>",
+        (0..count)
+            .map(|i| format!("<li><a href=\"/articles/{i}\">Un autre article numéro {i}</a></li>"))
+            .collect::<String>()
+    );
+    for (input, format) in [(text, Format::Text), (html, Format::Html)] {
+        let article = article::load_bytes(input.as_bytes(), Some(format)).unwrap();
+        assert_eq!(article.related.len(), article::MAX_RELATED, "{format:?}");
+        assert_eq!(article.related[0].title, "Un autre article numéro 0");
+        assert_eq!(article.related[99].title, "Un autre article numéro 99");
+        if format == Format::Text {
+            assert!(
+                article
+                    .text
+                    .contains("> À lire aussi : Un autre article numéro 99999\n")
+            );
+        }
+        assert!(article.text.contains("La mairie de Brest publie sa liste."));
+    }
+}
+
+/// A tag with 100,000 attributes loses them (the HTML parser compares each with all before it), and keeps its
+/// content.
+#[test]
+fn a_tag_with_a_flood_of_attributes_keeps_its_content() {
+    let attributes: String = (0..100_000).map(|i| format!(" data-a{i}=\"x\"")).collect();
+    let page = format!(
+        "<html><head><title>Exemple liseuse : une balise chargée</title></head><body>\
+         <article{attributes}><p>La mairie de Brest ouvre le 3 avril 2023.</p></article></body></html>"
+    );
+    let article = article::load_bytes(page.as_bytes(), None).unwrap();
+    assert_eq!(article.format, Format::Html);
+    assert!(
+        article
+            .text
+            .contains("La mairie de Brest ouvre le 3 avril 2023.")
+    );
+    assert!(!article.text.contains("data-a"));
+    let analysis = analyse(&article);
+    assert!(timeline_texts(&article, &analysis).contains(&"le 3 avril 2023"));
+}
