@@ -173,7 +173,10 @@ fn report(path: &Path, error: &liseuse::Error) {
     match error.kind() {
         // I/O errors already name their path.
         liseuse::ErrorKind::Io { .. } => eprintln!("liseuse: {error}"),
-        _ => eprintln!("liseuse: {}: {error}", path.display()),
+        _ => eprintln!(
+            "liseuse: {}: {error}",
+            article::sanitize::display_path(path)
+        ),
     }
 }
 

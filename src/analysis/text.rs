@@ -243,6 +243,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations that are also words ("le vol.", "No."): abbreviations only before a number ("vol. 3", "p. 12").
 const NUMBERED_ABBREVIATIONS: &[&str] = &["p", "vol", "No", "no"];
 
+/// The most tokens a sentence holds: the longest sentences of real articles have a hundred or two.
+pub const MAX_SENTENCE_TOKENS: usize = 500;
+
 fn split_sentences(
     text: &str,
     tokens: &[Token],
@@ -256,6 +259,12 @@ fn split_sentences(
     while i < last {
         let t = tokens[i];
         let s = t.text(text);
+        if i - start >= MAX_SENTENCE_TOKENS {
+            // Past this a run of tokens is no sentence of prose (a flood of punctuation, a table flattened into
+            // one line): it is cut, so that every analyser's work per sentence stays bounded.
+            push_sentence(tokens, start..i, block, sentences);
+            start = i;
+        }
         let ends = match s {
             "!" | "?" | "…" | "..." => true,
             "." => {

@@ -320,9 +320,11 @@ pub(crate) fn push_related(
             }
             None => block,
         };
-        let duplicate = related
-            .iter()
-            .any(|r| r.title == title && (r.url == url || url.is_none()));
+        // Past the cap the item stays in the text only, which also bounds this scan for duplicates.
+        let duplicate = related.len() >= super::MAX_RELATED
+            || related
+                .iter()
+                .any(|r| r.title == title && (r.url == url || url.is_none()));
         if !duplicate {
             related.push(RelatedLink {
                 title,

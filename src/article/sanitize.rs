@@ -9,9 +9,12 @@ use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Result};
 
-/// Decodes raw input: UTF-8 (with or without a byte-order mark), or UTF-16 with a byte-order mark; invalid
-/// UTF-8 sequences become U+FFFD. Binary data (NUL bytes in text that is not UTF-16) is refused. The result has
-/// its line ends normalised to `\n` and is sanitised.
+/// Decodes raw input: UTF-8 (with or without a byte-order mark), or UTF-16 (with a byte-order mark, or
+/// without one when every other byte of the start is NUL, as in ASCII-range UTF-16 text). Input that is not
+/// UTF-8 and holds no valid multi-byte UTF-8 sequence at all is read as Windows-1252 (a superset of Latin-1),
+/// the other legacy encoding French articles come in; otherwise invalid UTF-8 sequences become U+FFFD. Binary
+/// data (NUL bytes in text that is not UTF-16, or mostly control bytes) is refused. The result has its line
+/// ends normalised to `\n` and is sanitised.
 pub fn decode(bytes: &[u8]) -> Result<String> {
     Ok(text(&decode_unsanitized(bytes)?).into_owned())
 }
@@ -26,13 +29,89 @@ pub(crate) fn decode_unsanitized(bytes: &[u8]) -> Result<String> {
         decode_utf16(rest, u16::from_le_bytes)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         decode_utf16(rest, u16::from_be_bytes)
+    } else if let Some(little_endian) = utf16_without_bom(bytes) {
+        decode_utf16(
+            bytes,
+            if little_endian {
+                u16::from_le_bytes
+            } else {
+                u16::from_be_bytes
+            },
+        )
     } else {
         if looks_binary(bytes) {
             return Err(ErrorKind::Binary.into());
         }
-        String::from_utf8_lossy(bytes).into_owned()
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) if !has_utf8_sequence(bytes) => windows_1252(bytes),
+            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+        }
     };
     Ok(normalize_line_ends(&decoded).into_owned())
+}
+
+/// UTF-16 without a byte-order mark: in the first bytes, NUL in every odd (little-endian) or every even
+/// (big-endian) position and in no other, as ASCII-range text encoded in UTF-16 is. `Some(true)` for
+/// little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let (mut even_nul, mut odd_nul) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even_nul += usize::from(pair[0] == 0);
+        odd_nul += usize::from(pair[1] == 0);
+    }
+    let units = head.len() / 2;
+    // Most units ASCII (their high byte NUL), and no unit NUL whole in the text's low bytes.
+    if odd_nul * 10 >= units * 9 && even_nul == 0 {
+        Some(true)
+    } else if even_nul * 10 >= units * 9 && odd_nul == 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence: text that has one is UTF-8 with
+/// a few broken bytes, text that has none but has bytes above 0x7F is in a single-byte encoding.
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => return !s.is_ascii(),
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                if !valid.is_ascii() {
+                    return true;
+                }
+                match e.error_len() {
+                    Some(n) => rest = &after[n..],
+                    None => return false,
+                }
+            }
+        }
+    }
+}
+
+/// The characters of Windows-1252 bytes 0x80 to 0x9F (the rest of the code page is Latin-1, i.e. the byte's
+/// own code point); its five unassigned bytes become U+FFFD.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
+    '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}',
+    'ž', 'Ÿ',
+];
+
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 /// Normalises line ends to `\n` and sanitises: what plain text goes through before it is loaded.
@@ -164,6 +243,12 @@ pub fn clean_line(input: &str) -> String {
     out
 }
 
+/// A path as a message shows it: sanitised and on one line, since a file name is input too (a folder of articles
+/// may hold a file named with an escape sequence).
+pub fn display_path(path: &std::path::Path) -> String {
+    clean_line(&path.display().to_string())
+}
+
 /// Decoding failure for a structured format, for loaders that need one.
 pub(crate) fn parse_error(format: &'static str, message: impl Into<String>) -> Error {
     Error::parse(format, message)
@@ -210,7 +295,12 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFabc\r\nd").unwrap(), "abc\nd");
         assert_eq!(decode(&[0xFF, 0xFE, b'h', 0, 0xE9, 0]).unwrap(), "hé");
         assert_eq!(decode(&[0xFE, 0xFF, 0, b'h', 0, 0xE9]).unwrap(), "hé");
-        assert_eq!(decode(b"caf\xE9").unwrap(), "caf\u{FFFD}");
+        // No valid multi-byte sequence: Windows-1252. Some: UTF-8 with a broken byte.
+        assert_eq!(decode(b"caf\xE9 \x93cr\xE8me\x94").unwrap(), "café “crème”");
+        assert_eq!(decode(b"caf\xC3\xA9 \xE9").unwrap(), "café \u{FFFD}");
+        // UTF-16 without a byte-order mark, either way round.
+        assert_eq!(decode(b"B\0o\0n\0j\0o\0u\0r\0").unwrap(), "Bonjour");
+        assert_eq!(decode(b"\0B\0o\0n\0j\0o\0u\0r").unwrap(), "Bonjour");
         assert!(matches!(
             decode(b"\x7FELF\x02\x01\x01\0\0\0").unwrap_err().kind(),
             ErrorKind::Binary

@@ -13,7 +13,8 @@ use crate::article::{self, Article, BlockKind, Format, RelatedLink};
 use crate::error::{Error, Result};
 pub use resolve::{TITLE_SIMILARITY, normalize_title, normalize_url, same_title, title_similarity};
 
-/// The article files of a folder and its sub-folders, sorted by path. Hidden files and folders are skipped.
+/// The article files of a folder and its sub-folders, sorted by path. Hidden files and folders are skipped, and
+/// so are pipes, sockets and devices.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     collect(dir, &mut paths, 0)?;
@@ -40,11 +41,17 @@ fn collect(dir: &Path, paths: &mut Vec<PathBuf>, depth: usize) -> Result<()> {
                 // An unreadable sub-folder does not hide the rest of the library.
                 let _ = collect(&path, paths, depth + 1);
             }
-        } else if Format::is_article_path(&path) {
+        } else if Format::is_article_path(&path) && !is_special_file(&path) {
             paths.push(path);
         }
     }
     Ok(())
+}
+
+/// A pipe, socket or device named like an article: never read from a folder, since opening a pipe waits for a
+/// writer that may never come. A link that leads nowhere is kept, so that `--json` reports it.
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// What the library list shows of one article, and what related items are matched against.
@@ -116,6 +123,8 @@ pub struct Library {
     pub entries: Vec<LibraryEntry>,
     by_url: HashMap<String, usize>,
     by_title: HashMap<String, usize>,
+    /// Each entry's title folded once ([`normalize_title`]), for the fuzzy comparison of every related item.
+    folded: Vec<String>,
 }
 
 impl Library {
@@ -149,7 +158,9 @@ impl Library {
         if let Some(url) = &entry.url {
             claim(&mut self.by_url, normalize_url(url));
         }
-        claim(&mut self.by_title, normalize_title(&entry.title));
+        let folded = normalize_title(&entry.title);
+        claim(&mut self.by_title, folded.clone());
+        self.folded.push(folded);
         self.entries.push(entry);
         i
     }
@@ -161,12 +172,15 @@ impl Library {
         {
             return self.entries.get(i);
         }
-        if let Some(&i) = self.by_title.get(&normalize_title(&link.title)) {
+        let folded = normalize_title(&link.title);
+        if let Some(&i) = self.by_title.get(&folded) {
             return self.entries.get(i);
         }
         self.entries
             .iter()
-            .find(|e| same_title(&e.title, &link.title))
+            .zip(&self.folded)
+            .find(|(_, title)| resolve::same_folded_title(title, &folded))
+            .map(|(entry, _)| entry)
     }
 
     /// The targets of an article's related items, as paths, for the JSON output.

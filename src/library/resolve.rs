@@ -122,7 +122,11 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 
 /// Whether two titles name the same article.
 pub fn same_title(a: &str, b: &str) -> bool {
-    let (a, b) = (normalize_title(a), normalize_title(b));
+    same_folded_title(&normalize_title(a), &normalize_title(b))
+}
+
+/// [`same_title`] on titles already folded by [`normalize_title`].
+pub(crate) fn same_folded_title(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
@@ -131,7 +135,7 @@ pub fn same_title(a: &str, b: &str) -> bool {
     if la.min(lb) / la.max(lb) < TITLE_SIMILARITY {
         return false;
     }
-    title_similarity(&a, &b) >= TITLE_SIMILARITY && words_close(&a, &b) && words_close(&b, &a)
+    title_similarity(a, b) >= TITLE_SIMILARITY && words_close(a, b) && words_close(b, a)
 }
 
 /// Whether every word of `a` stands in `b`, or a word a typo away from it, but for one short word: a

@@ -4,8 +4,11 @@
 
 mod cli;
 mod entities;
+mod hostile;
 #[cfg(feature = "tui")]
 mod library;
+#[cfg(unix)]
+mod limits;
 mod loaders;
 mod quotes;
 mod robustness;

@@ -146,10 +146,12 @@ pub(crate) fn describe(
         // Too little around it ("Au mois de février dernier, la Chine …"): the whole sentence, without its
         // asides between dashes.
         pieces = clause_pieces(&removed, 0, toks.len());
-        pieces.retain(|&k| !in_aside(toks, k));
+        let aside = asides(toks);
+        pieces.retain(|&k| !aside[k]);
     }
     // Brackets hold asides ("(Ifremer)", "(heure locale)").
-    pieces.retain(|&k| !in_brackets(toks, k));
+    let bracketed = in_brackets(toks);
+    pieces.retain(|&k| !bracketed[k]);
     // "le président Xi Jinping effectuera…": the name says enough in a narrow panel.
     let title = pieces
         .iter()
@@ -261,35 +263,45 @@ fn word_count(toks: &[Tok<'_>], pieces: &[usize]) -> usize {
         .count()
 }
 
-/// Whether token `k` is a bracket or sits inside brackets.
-fn in_brackets(toks: &[Tok<'_>], k: usize) -> bool {
+/// For each token, whether it is a bracket or sits inside brackets. One pass, so that a sentence of many
+/// thousand tokens (a hostile flood of punctuation) stays linear.
+fn in_brackets(toks: &[Tok<'_>]) -> Vec<bool> {
     let mut depth = 0i32;
-    for t in &toks[..k] {
-        match t.raw {
-            "(" | "[" => depth += 1,
-            ")" | "]" => depth -= 1,
-            _ => {}
-        }
-    }
-    depth > 0 || matches!(toks[k].raw, "(" | ")" | "[" | "]")
+    toks.iter()
+        .map(|t| {
+            let inside = depth > 0 || matches!(t.raw, "(" | ")" | "[" | "]");
+            match t.raw {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                _ => {}
+            }
+            inside
+        })
+        .collect()
 }
 
-/// Whether token `k` sits inside brackets or between dashes.
-fn in_aside(toks: &[Tok<'_>], k: usize) -> bool {
+/// For each token, whether it sits inside brackets or between dashes (in one pass, as [`in_brackets`]).
+fn asides(toks: &[Tok<'_>]) -> Vec<bool> {
+    let is_dash = |t: &Tok<'_>| matches!(t.raw, "–" | "—" | "-");
+    let last_dash = toks.iter().rposition(is_dash);
     let mut depth = 0i32;
     let mut dashes = 0;
-    for t in &toks[..k] {
-        match t.raw {
-            "(" => depth += 1,
-            ")" => depth -= 1,
-            "–" | "—" | "-" => dashes += 1,
-            _ => {}
-        }
-    }
-    let closing_dash = toks[k..].iter().any(|t| matches!(t.raw, "–" | "—" | "-"));
-    depth > 0
-        || matches!(toks[k].raw, "(" | ")" | "–" | "—" | "-")
-        || dashes % 2 == 1 && closing_dash
+    toks.iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let closing_dash = last_dash.is_some_and(|last| last >= k);
+            let aside = depth > 0
+                || matches!(t.raw, "(" | ")" | "–" | "—" | "-")
+                || dashes % 2 == 1 && closing_dash;
+            match t.raw {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ if is_dash(t) => dashes += 1,
+                _ => {}
+            }
+            aside
+        })
+        .collect()
 }
 
 fn capitalise(s: &str) -> String {

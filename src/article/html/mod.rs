@@ -105,6 +105,14 @@ pub(crate) fn load(input: &str) -> Result<(Article, Option<Lang>)> {
 /// Nesting deeper than this is flattened before parsing.
 const MAX_NESTING: usize = 512;
 
+/// A tag with more attributes than this is kept without them.
+const MAX_ATTRIBUTES: usize = 256;
+
+/// Roughly how many attributes a tag's inside holds: its runs of characters between white space.
+fn attribute_count(inside: &str) -> usize {
+    inside.split_ascii_whitespace().count()
+}
+
 /// Tags that never nest (void elements) or that are closed implicitly, left out of the depth count.
 const UNCOUNTED_TAGS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -115,7 +123,7 @@ const UNCOUNTED_TAGS: &[&str] = &[
 /// html5ever checks element scopes by walking its stack of open elements, so parsing time grows with the
 /// square of the nesting depth: a hostile page of 100,000 nested `<div>`s would take minutes. No real page
 /// nests more than a few dozen elements, so tags beyond [`MAX_NESTING`] are removed before parsing; their
-/// text is kept.
+/// text is kept. A tag with more than [`MAX_ATTRIBUTES`] attributes loses them, for the same reason.
 fn flatten_deep_nesting(input: &str) -> std::borrow::Cow<'_, str> {
     let mut depth = 0usize;
     let mut out: Option<String> = None;
@@ -140,17 +148,27 @@ fn flatten_deep_nesting(input: &str) -> std::borrow::Cow<'_, str> {
         let name = input[name_from..name_from + name_len].to_ascii_lowercase();
         let self_closing = input[..end].ends_with('/');
         let counted = !self_closing && !UNCOUNTED_TAGS.contains(&name.as_str());
-        if counted {
-            let drop = if closing {
+        let drop = counted
+            && if closing {
                 depth > MAX_NESTING
             } else {
                 depth >= MAX_NESTING
             };
-            if drop {
-                let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
-                o.push_str(&input[copied..start]);
-                copied = end + 1;
-            }
+        if drop {
+            let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            o.push_str(&input[copied..start]);
+            copied = end + 1;
+        } else if end - start > 2048
+            && attribute_count(&input[name_from + name_len..end]) > MAX_ATTRIBUTES
+        {
+            // html5ever compares each attribute with those before it: a tag with 100,000 attributes takes
+            // seconds. No real tag has more than a few dozen: the tag is kept without its attributes.
+            let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            o.push_str(&input[copied..name_from + name_len]);
+            o.push_str(if self_closing { "/>" } else { ">" });
+            copied = end + 1;
+        }
+        if counted {
             if closing {
                 depth = depth.saturating_sub(1);
             } else {
@@ -300,6 +318,17 @@ mod tests {
         assert_eq!(flat.matches("</div>").count(), MAX_NESTING);
         let a = load_html(&deep);
         assert!(a.text.contains("Un paragraphe."));
+        // A tag with a flood of attributes keeps its name and its content.
+        let attributes: Vec<String> = (0..1000).map(|i| format!("a{i}=x")).collect();
+        let flood = format!(
+            "<div {}><p>Un texte.</p></div><img {}/>",
+            attributes.join(" "),
+            attributes.join(" ")
+        );
+        assert_eq!(
+            flatten_deep_nesting(&flood),
+            "<div><p>Un texte.</p></div><img/>"
+        );
     }
 
     #[test]

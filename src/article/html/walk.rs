@@ -8,8 +8,32 @@ use super::super::meta::{self, is_section_label, push_related, resolve_url};
 use super::super::{BlockKind, RelatedLink, TextBuilder, sanitize, text};
 use super::content::*;
 
-/// Elements beyond this depth are not read: it bounds the recursion on hostile, deeply nested pages.
+/// Elements beyond this depth are not walked one by one: it bounds the recursion on hostile, deeply nested
+/// pages. Their text is still read, flat, by [`push_flat_text`].
 pub(super) const MAX_DEPTH: usize = 200;
+
+/// The text under an element, read without recursion (for elements deeper than [`MAX_DEPTH`]): its text nodes
+/// in order but those of scripts and styles, a space at each block and a break at each `<br>`.
+pub(super) fn push_flat_text(el: ElementRef<'_>, run: &mut Run) {
+    for node in el.descendants() {
+        match node.value() {
+            Node::Text(t) => {
+                let hidden = node.parent().and_then(ElementRef::wrap).is_some_and(|p| {
+                    matches!(
+                        p.value().name(),
+                        "script" | "style" | "noscript" | "template"
+                    )
+                });
+                if !hidden {
+                    run.text.push_str(t);
+                }
+            }
+            Node::Element(e) if e.name() == "br" => run.text.push(BREAK),
+            Node::Element(_) if ElementRef::wrap(node).is_some_and(is_block) => run.text.push(' '),
+            _ => {}
+        }
+    }
+}
 
 /// Lines that are page furniture when they stand alone.
 pub(super) const FURNITURE_LINES: &[&str] = &[
@@ -57,6 +81,7 @@ pub(super) fn inline_text(el: ElementRef<'_>) -> String {
 
 pub(super) fn collect_inline(el: ElementRef<'_>, run: &mut Run, depth: usize) {
     if depth > MAX_DEPTH {
+        push_flat_text(el, run);
         return;
     }
     for child in el.children() {
@@ -139,7 +164,13 @@ impl Walker {
     }
 
     pub(super) fn walk(&mut self, el: ElementRef<'_>, ctx: Context, depth: usize) {
-        if depth > MAX_DEPTH || self.is_dropped(el) {
+        if self.is_dropped(el) {
+            return;
+        }
+        if depth > MAX_DEPTH {
+            let mut run = Run::default();
+            push_flat_text(el, &mut run);
+            self.flush(&mut run, ctx);
             return;
         }
         let name = el.value().name();
@@ -224,6 +255,7 @@ impl Walker {
         depth: usize,
     ) {
         if depth > MAX_DEPTH {
+            push_flat_text(el, run);
             return;
         }
         for child in el.children() {
