@@ -188,6 +188,7 @@ fn reader(cli: Cli) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let path = cli.paths.first().cloned();
     let options = liseuse::tui::ReaderOptions {
         path: cli.paths.into_iter().next(),
         reference_date: cli.reference_date,
@@ -198,7 +199,18 @@ fn reader(cli: Cli) -> ExitCode {
     match liseuse::tui::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("liseuse: {e}");
+            // An article that cannot be read is named, as with --json; other errors name their own file.
+            let about_article = matches!(
+                e.kind(),
+                liseuse::ErrorKind::TooLarge { .. }
+                    | liseuse::ErrorKind::Binary
+                    | liseuse::ErrorKind::Empty
+                    | liseuse::ErrorKind::Parse { .. }
+            );
+            match path {
+                Some(path) if about_article => report(&path, &e),
+                _ => eprintln!("liseuse: {e}"),
+            }
             ExitCode::FAILURE
         }
     }

@@ -365,7 +365,12 @@ impl Navigator {
                 }
                 self.forward.clear();
             }
-            Err(e) => app.message = Some(format!("could not open {}: {e}", path.display())),
+            Err(e) => {
+                app.message = Some(format!(
+                    "could not open {}: {e}",
+                    crate::article::sanitize::display_path(path)
+                ))
+            }
         }
     }
 
@@ -396,7 +401,10 @@ impl Navigator {
                 }
             }
             Err(e) => {
-                app.message = Some(format!("could not open {}: {e}", place.path.display()));
+                app.message = Some(format!(
+                    "could not open {}: {e}",
+                    crate::article::sanitize::display_path(&place.path)
+                ));
                 if forward {
                     self.forward.push(place);
                 } else {

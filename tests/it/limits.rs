@@ -394,3 +394,15 @@ fn hostile_file_names_are_reported_clean() {
         );
     }
 }
+
+#[test]
+fn the_reader_names_the_article_it_cannot_open() {
+    // The article is read before the terminal is touched, so the refusal is one line on standard error.
+    for (name, reason) in [
+        ("refused/empty.txt", "empty"),
+        ("refused/program.txt", "binary"),
+    ] {
+        let run = run(liseuse().arg(fixture(name)));
+        assert_one_error(&run, name.rsplit('/').next().unwrap(), reason);
+    }
+}
