@@ -546,7 +546,7 @@ fn previous_subject(
             let tokens = subject.tokens.clone();
             let first_name = tokens
                 .clone()
-                .find(|&i| r.is_name_word(i) && !r.is(i, r.lex.function_words))?;
+                .find(|&i| r.is_name_word(i) && !r.is(i, r.lex.function_words) && !r.is_title(i))?;
             let mut end = first_name + 1;
             while end < tokens.end
                 && (r.is_name_word(end) || (r.is(end, PARTICLES) && r.is_name_word(end + 1)))
