@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{FEMALE_NAMES, Lexicon, MALE_NAMES, Pronoun, eq_lower, in_list, lowercase};
+pub(super) use super::lexicon::NAME_PARTICLES as PARTICLES;
+use super::lexicon::{BEFORE_ARTICLE as AFTER_PREPOSITION, FEMALE_NAMES, MALE_NAMES};
+use super::lexicon::{Lexicon, Pronoun, eq_lower, in_list, lowercase};
 use crate::analysis::Document;
 use crate::analysis::text::TokenKind;
 
@@ -17,19 +19,6 @@ pub(super) struct Reader<'d> {
     /// phrases, never a cue.
     pub in_title: Vec<bool>,
 }
-
-/// Particles inside personal names.
-pub(super) const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben",
-    "ibn", "da", "di", "dos", "das", "del", "della", "y", "st", "mc", "o'",
-];
-
-/// Prepositions after which "l'" is a determiner: "à l'annonce", "de l'accord".
-const AFTER_PREPOSITION: &[&str] = &[
-    "à", "au", "aux", "de", "du", "des", "dans", "sur", "par", "pour", "avec", "sans", "chez",
-    "vers", "contre", "entre", "après", "avant", "depuis", "pendant", "sous", "devant", "malgré",
-    "dès",
-];
 
 impl<'d> Reader<'d> {
     pub(super) fn new(doc: &'d Document<'d>, lex: &'static Lexicon) -> Self {
@@ -119,7 +108,7 @@ impl<'d> Reader<'d> {
             && self.is(i - 1, self.lex.determiners)
             && (!self.is(i - 1, &["l'"])
                 || (i > 1
-                    && (self.is(i - 2, AFTER_PREPOSITION)
+                    && (self.is(i - 2, &AFTER_PREPOSITION)
                         || self.lex.is_verb_word(self.word(i - 2)))));
         !determiner
     }
@@ -266,9 +255,9 @@ impl<'d> Reader<'d> {
         let first = range
             .clone()
             .find(|&i| self.is_word(i) && !self.is_det(i))?;
-        if self.is(first, FEMALE_NAMES) {
+        if self.is(first, &FEMALE_NAMES) {
             Some(true)
-        } else if self.is(first, MALE_NAMES) {
+        } else if self.is(first, &MALE_NAMES) {
             Some(false)
         } else {
             None
