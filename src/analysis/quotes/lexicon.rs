@@ -2,10 +2,12 @@
 //! words that announce a title or a label rather than someone's words.
 //!
 //! The lists are the team's own, written from French and English grammar (reporting verbs, determiners,
-//! prepositions, clitics); the French verb forms are generated from stems and the regular endings.
+//! prepositions, clitics). They are data, in assets/quotes/ (fr.txt, en.txt, and shared.txt for the lists read
+//! whatever the language), embedded with include_str! and parsed once; the French verb forms are generated from
+//! stems and the regular endings. The typed tables (pronouns and clitics with their `Pronoun`) stay in code.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use crate::article::Lang;
 
@@ -46,7 +48,7 @@ pub(super) struct Lexicon {
     /// Pronouns that can be the subject of a reporting verb.
     pub pronouns: &'static [(&'static str, Pronoun)],
     /// Prepositions that introduce a source ("selon", "d'après"): one or two words.
-    pub according: &'static [&'static [&'static str]],
+    pub according: &'static [Vec<&'static str>],
     /// Inverted subject clitics glued to the verb ("-t-il").
     pub clitics: &'static [(&'static str, Pronoun)],
     /// Nouns just before a quotation mark that make a capitalised quote a title or a name ("le film", "le
@@ -124,296 +126,207 @@ pub(super) fn lowercase<'b>(word: &'b str, buf: &'b mut String) -> &'b str {
     buf
 }
 
-/// Regular first-group (-er) reporting verbs, by stem.
-#[rustfmt::skip]
-const FR_ER_STEMS: &[&str] = &[
-    "déclar", "expliqu", "indiqu", "affirm", "ajout", "précis", "estim", "assur", "confi",
-    "annonc", "annonç", "confirm", "soulign", "racont", "comment", "insist", "déplor", "dénonc",
-    "dénonç", "regrett", "jug", "juge", "résum", "avou", "témoign", "répliqu", "rétorqu", "nuanc",
-    "nuanç", "tweet", "twitt", "constat", "signal", "not", "observ", "remarqu", "salu", "condamn",
-    "exprim", "évoqu", "inquièt", "inquiét", "exclam", "cri", "hurl", "scand", "plaid", "menac",
-    "menaç", "réclam", "demand", "exhort", "souhait", "espér", "espèr", "promett", "lanc", "lanç",
-    "martel", "martèl", "répét", "répèt", "détaill", "lâch", "gliss", "souffl", "relat", "rapport",
-    "félicit", "remerci", "pens", "qualifi", "considér", "considèr", "proclam", "clam",
-    "revendiqu", "fustig", "fustige", "critiqu", "accus", "reproch", "indign", "alarm", "alert",
-    "rassur", "réjou", "ironis", "confess", "concéd", "concèd", "contest", "récus", "garant",
-    "jur", "certifi", "avanc", "avanç", "argu", "justifi", "argument", "conclu",
-    "renchér", "complét", "complèt", "rappel", "rappell", "mentionn", "cit", "publi", "exig",
-    "invit", "recommand", "conseill", "suggér", "suggèr", "propos", "décid", "parl", "interrog",
-    "interpell", "raill", "tranch", "protest", "prédi", "assén", "assèn", "dévoil", "révél",
-    "révèl", "sign", "compar", "tonn", "s'exclam", "s'interrog", "s'inquièt", "s'inquiét",
-    "s'indign", "s'alarm", "s'emport", "emport", "énonc", "énonç", "formul", "rapp", "expos",
-    "développ", "illustr", "interroge", "ni", "réaffirm", "objecte",
-];
+const FR_TEXT: &str = include_str!("../../../assets/quotes/fr.txt");
+const EN_TEXT: &str = include_str!("../../../assets/quotes/en.txt");
+const SHARED_TEXT: &str = include_str!("../../../assets/quotes/shared.txt");
 
-#[rustfmt::skip]
-const FR_ER_ENDINGS: &[&str] = &[
-    "e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "era", "eront", "erait",
-    "eraient", "a", "èrent", "ons", "ez",
-];
+/// The word lists of an asset by section: `[name]` opens a section, entries are separated by commas or line
+/// breaks (spaces inside an entry are kept), `#` starts a comment. The format is described at the top of each
+/// file in assets/quotes/.
+pub(super) struct Lists {
+    words: HashMap<&'static str, Vec<&'static str>>,
+    /// The same entries split into words, for the sections of phrases ("aux yeux de").
+    phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
 
-/// Irregular reporting verb forms.
-#[rustfmt::skip]
-const FR_IRREGULAR: &[&str] = &[
-    "dit", "dis", "disent", "disait", "disaient", "disant", "dira", "dirait", "dire", "écrit",
-    "écrite", "écrits", "écrivent", "écrivait", "écrivaient", "écrivant", "écrira", "écrire",
-    "répond", "répondu", "répondent", "répondait", "répondant", "répondra", "reconnaît",
-    "reconnait", "reconnu", "reconnaissent", "reconnaissait", "reconnaissant", "admet", "admis",
-    "admettent", "admettant", "promet", "promis", "promise", "promises", "promettent", "promettant", "poursuit",
-    "poursuivi", "poursuivent", "poursuivait", "poursuivant", "conclut", "concluent", "concluait",
-    "concluant", "soutient", "soutenu", "soutiennent", "soutenait", "soutenant", "maintient",
-    "maintenu", "maintiennent", "prévient", "prévenu", "préviennent", "prévenait", "prévenant",
-    "avertit", "averti", "avertissent", "avertissant", "réagit", "réagi", "réagissent",
-    "réagissant", "décrit", "décrivent", "décrivant", "croit", "cru", "croient", "croyait",
-    "s'écrie", "s'est écrié", "écrie", "écrié", "répète", "ironise", "interroge", "souligne",
-    "fait savoir", "relève", "relevé", "relèvent", "relevant", "renchérit", "renchéri", "s'étonne",
-    "étonne", "étonné", "s'étonnant", "étonnant", "lit", "confie", "confié", "admettait",
-    "démentent", "dément", "démenti", "démentait", "contredit", "déclarait", "ajouta", "déclara", "conclu", "garanti", "garantit",
-    "garantissent", "redit", "affirma", "objecté",
-    "expliqua", "répondit", "dit-il",
-];
-
-#[rustfmt::skip]
-fn french() -> Lexicon {
-    let mut verbs = HashSet::new();
-    for stem in FR_ER_STEMS {
-        for ending in FR_ER_ENDINGS {
-            let form = format!("{stem}{ending}");
-            verbs.insert(form);
+impl Lists {
+    /// The lists of an asset, parsed once and kept for the life of the process, so that the word lists borrowed
+    /// from them are `&'static` like the embedded text.
+    pub(super) fn get(asset: Asset) -> &'static Lists {
+        static FR_LISTS: OnceLock<Lists> = OnceLock::new();
+        static EN_LISTS: OnceLock<Lists> = OnceLock::new();
+        static SHARED_LISTS: OnceLock<Lists> = OnceLock::new();
+        match asset {
+            Asset::Fr => FR_LISTS.get_or_init(|| Lists::parse(FR_TEXT)),
+            Asset::En => EN_LISTS.get_or_init(|| Lists::parse(EN_TEXT)),
+            Asset::Shared => SHARED_LISTS.get_or_init(|| Lists::parse(SHARED_TEXT)),
         }
     }
-    // A few generated forms are common nouns or adjectives more often than verbs.
-    for noun in [
-        "note", "notes", "signe", "signes", "signa", "cite", "cites", "jure", "jures", "parle",
-        "pense", "pensée", "pensées", "propose", "rapport", "lance", "cri", "cris", "citée",
-        "citées", "cité", "cités", "publié", "publiée", "publiés", "publiées", "avancée",
-        "avancées", "jugés", "invité", "invitée", "invités", "conseil", "demande", "demandes",
-        "exposé", "exposée", "développé", "développée", "avance", "remarque", "remarques",
-        "constat", "critique", "critiques", "plaide",
-    ] {
-        verbs.remove(noun);
+
+    /// Never fails: entries before the first section go to the section "" (a unit test checks there are none).
+    fn parse(text: &'static str) -> Lists {
+        let mut words: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut section = "";
+        for line in text.lines() {
+            let line = line
+                .split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim();
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.trim();
+                words.entry(section).or_default();
+                continue;
+            }
+            let mut entries = line
+                .split(',')
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .peekable();
+            if entries.peek().is_some() {
+                words.entry(section).or_default().extend(entries);
+            }
+        }
+        let phrases = words
+            .iter()
+            .map(|(name, entries)| {
+                let split = entries
+                    .iter()
+                    .map(|e| e.split_whitespace().collect())
+                    .collect();
+                (*name, split)
+            })
+            .collect();
+        Lists { words, phrases }
     }
-    for form in FR_IRREGULAR {
-        verbs.insert((*form).to_string());
+
+    /// The entries of a section; a missing section is an empty list.
+    pub(super) fn words(&'static self, section: &str) -> &'static [&'static str] {
+        self.words.get(section).map_or(&[], Vec::as_slice)
     }
-    // "remarque", "demande": nouns after a determiner, verbs after a subject; the determiner check in
-    // the cue finder tells them apart, so keep the verb readings.
-    for form in [
-        "remarque", "demande", "plaide", "propose", "parle", "pense",
-    ] {
-        verbs.insert(form.to_string());
+
+    /// The entries of a section of phrases, each split into its words; a missing section is an empty list.
+    pub(super) fn phrases(&'static self, section: &str) -> &'static [Vec<&'static str>] {
+        self.phrases.get(section).map_or(&[], Vec::as_slice)
     }
-    Lexicon {
-        verbs,
-        aux: &[
-            "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "est", "sont",
-            "était", "étaient", "sera", "seront", "serait", "fut", "eut", "va", "vont", "vient",
-            "viennent", "venait", "allait", "doit", "doivent", "devait", "peut", "peuvent",
-            "pouvait", "a-t-il", "a-t-elle", "ont-ils", "ont-elles", "avait-il", "avait-elle",
-            "fait", "font", "faisait", "été", "avoir", "être", "ai", "as", "avons", "avez", "suis",
-            "es", "sommes", "êtes", "tient", "tiennent", "veut", "veulent", "voulait", "semble",
-            "semblent", "semblait", "reste", "restent", "devient", "deviennent", "gèrera", "gère",
-            "compte", "comptent",
-        ],
-        determiners: &[
-            "le", "la", "les", "l'", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa",
-            "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
-            "plusieurs", "certains", "certaines", "quelques", "chaque", "aucun", "aucune", "tous",
-            "toutes", "deux", "trois", "quatre", "cinq",
-        ],
-        feminine: &[
-            "la", "une", "cette", "sa", "ma", "mme", "mlle", "madame", "mademoiselle", "elle",
-        ],
-        masculine: &["le", "un", "ce", "cet", "son", "mon", "m", "monsieur", "il"],
-        plural: &[
-            "les", "des", "ces", "ses", "leurs", "plusieurs", "certains", "certaines", "quelques",
-            "nos", "vos", "mes", "tous", "toutes", "deux", "trois", "quatre", "cinq", "ils",
-            "elles",
-        ],
-        links: &["de", "du", "des", "d'", "de la", "de l'"],
-        stops: &[
-            "à", "au", "aux", "dans", "sur", "par", "pour", "avec", "sans", "chez", "vers", "lors",
-            "depuis", "contre", "entre", "pendant", "après", "avant", "selon", "malgré", "comme",
-            "en", "devant", "derrière", "sous", "dès", "durant", "via", "parmi", "auprès", "face",
-            "ainsi", "si", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "afin", "c'", "ça",
-            "cela", "ceci", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "tu",
-            "y", "se", "s'", "ne", "n'", "lui", "me", "m'", "te", "t'", "pas", "plus", "très",
-            "trop", "aussi", "également", "notamment", "alors", "déjà", "encore", "toujours",
-            "jamais", "bien", "mal", "ensuite", "enfin", "puis", "désormais", "hier",
-            "aujourd'hui", "demain", "ici", "là", "lundi", "mardi", "mercredi", "jeudi",
-            "vendredi", "samedi", "dimanche", "soir", "matin", "d'abord", "d'ailleurs",
-            "cependant", "toutefois", "pourtant", "néanmoins", "même", "seulement", "surtout",
-            "vraiment", "rapidement", "immédiatement", "officiellement", "publiquement",
-            "récemment", "tard", "tôt", "dont", "où", "voix", "part", "côté", "tour",
-        ],
-        relatives: &[
-            "qui", "que", "qu'", "dont", "où", "et", "ou", "mais", "car", "donc", "or", "ni",
-        ],
-        adverbs: &[
-            "aussi", "également", "notamment", "alors", "ainsi", "déjà", "encore", "pourtant",
-            "toutefois", "même", "enfin", "ensuite", "d'ailleurs", "aujourd'hui", "hier", "ne",
-            "n'", "pas", "jamais", "toujours", "lui", "leur", "l'", "se", "s'", "y", "en",
-            "rapidement", "immédiatement", "officiellement", "publiquement", "récemment", "lundi",
-            "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin",
-            "cependant", "néanmoins", "bien", "clairement", "simplement", "seulement", "plutôt",
-            "surtout", "volontiers", "sobrement", "fermement", "longuement", "vivement", "tout",
-            "d'abord", "d'ailleurs", "plus", "tard", "lui-même", "elle-même", "eux-mêmes",
-            "elles-mêmes",
-        ],
-        pronouns: &[
-            ("il", Pronoun::He),
-            ("elle", Pronoun::She),
-            ("ils", Pronoun::TheyMasculine),
-            ("elles", Pronoun::TheyFeminine),
-            ("lui", Pronoun::He),
-            ("eux", Pronoun::TheyMasculine),
-        ],
-        according: &[
-            &["selon"],
-            &["d'", "après"],
-            &["d'après"],
-            &["aux", "yeux", "de"],
-            &["de", "l'avis", "de"],
-        ],
-        clitics: &[
-            ("-t-il", Pronoun::He),
-            ("-t-elle", Pronoun::She),
-            ("-t-ils", Pronoun::TheyMasculine),
-            ("-t-elles", Pronoun::TheyFeminine),
-            ("-il", Pronoun::He),
-            ("-elle", Pronoun::She),
-            ("-ils", Pronoun::TheyMasculine),
-            ("-elles", Pronoun::TheyFeminine),
-        ],
-        labels: &[
-            "film", "films", "livre", "livres", "roman", "album", "chanson", "titre", "journal",
-            "quotidien", "hebdomadaire", "mensuel", "magazine", "revue", "émission", "série",
-            "feuilleton", "opération", "plan", "programme", "projet", "parti", "mouvement", "label",
-            "marque", "classe", "catégorie", "fiché", "fichée", "fichés", "fichées", "fiche", "portail",
-            "site", "festival", "pièce", "spectacle", "exposition", "campagne", "ouvrage", "tribune",
-            "affaire", "dossier", "dispositif", "réseau", "concept", "collectif", "association",
-            "groupe", "équipe", "club", "navire", "bateau", "avion", "mission", "logiciel",
-            "application", "jeu", "rubrique", "chronique", "blog", "compte", "page", "code", "logo",
-            "type", "modèle", "style", "genre", "loi", "pacte", "accord", "traité", "sommet",
-            "conférence", "colloque", "forum", "prix", "trophée", "récompense", "statut", "grade",
-            "sigle", "acronyme", "tag", "auteur", "auteure", "autrice", "réalisateur",
-            "réalisatrice", "organisation", "opérations", "version", "édition", "salon", "marché",
-        ],
-        naming: &[
-            "surnommé", "surnommée", "surnommés", "surnommées", "baptisé", "baptisée", "baptisés",
-            "baptisées", "appelé", "appelée", "appelés", "appelées", "dénommé", "dénommée", "nommé",
-            "nommée", "intitulé", "intitulée", "intitulés", "intitulées", "dite", "dits", "dites",
-            "slogan", "hashtag", "mot", "mots", "terme", "termes", "expression", "surnom", "nom",
-            "devise", "maxime", "appellation", "vocable", "qualificatif", "mention", "signe",
-            "panneau", "pancarte", "banderole", "inscription", "élu", "élue", "élus", "sacré",
-            "sacrée", "désigné", "désignée", "inscrit", "inscrite", "autoproclamé",
-            "autoproclamée", "prétendu", "prétendue", "soi-disant", "étiquette", "rebaptisé",
-            "rebaptisée", "renommé", "renommée", "formule", "néologisme", "sobriquet", "thème", "phrase", "titré", "titrée",
-        ],
-        legal: &[
-            "enquête", "parquet", "examen", "accusé", "accusée", "accusés", "accusées", "inculpé",
-            "inculpée", "inculpés", "inculpées", "poursuivi", "poursuivie", "poursuivis",
-            "poursuivies", "condamné", "condamnée", "condamnés", "condamnées", "jugé", "jugée",
-            "jugés", "jugées", "comparu", "comparaît", "comparaissent", "comparaîtra", "plainte",
-            "interpellé", "interpellée", "interpellés", "écroué", "écrouée", "écroués", "procès",
-            "chef", "chefs", "tribunal", "peine", "prison", "garde", "incarcéré", "incarcérée",
-        ],
-        titles: &[
-            "m", "m.", "mme", "mmes", "mlle", "mm", "dr", "pr", "me", "mgr", "maître", "docteur",
-            "professeur", "monsieur", "madame", "sir", "lord", "lady", "général", "colonel",
-        ],
-        function_words: &[
-            "le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "ce", "cet", "cette",
-            "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on", "nous",
-            "vous", "je", "j'", "selon", "pour", "par", "dans", "en", "à", "au", "aux", "après",
-            "avant", "depuis", "pendant", "lors", "mais", "et", "ou", "donc", "or", "si", "quand",
-            "lorsque", "lorsqu'", "c'", "ça", "cela", "ceci", "alors", "ainsi", "enfin", "puis",
-            "ensuite", "cependant", "toutefois", "pourtant", "par ailleurs", "qui", "que", "qu'",
-            "quoi", "dont", "où", "comme", "sans", "avec", "sur", "sous", "chez", "vers", "entre",
-            "contre", "malgré", "parmi", "tous", "toutes", "tout", "plusieurs", "certains",
-            "certaines", "aucun", "aucune", "chaque", "notre", "nos", "votre", "vos", "mon", "ma",
-            "mes", "d'après", "auparavant", "aujourd'hui", "hier", "demain", "seul", "seule",
-            "même", "autre", "autres", "cet", "toute", "lire", "voir", "note", "notes", "photo",
-            "source", "sources", "état", "vérifié",
-        ],
-        calendar: &[
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-            "samedi", "dimanche",
-        ],
-    }
+}
+
+/// The word-list assets of the quote finder.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Asset {
+    Fr,
+    En,
+    /// The lists read whatever the language (French and English entries side by side).
+    Shared,
+}
+
+/// A list of assets/quotes/shared.txt, loaded at first use.
+type SharedList = LazyLock<&'static [&'static str]>;
+
+fn shared(section: &'static str) -> &'static [&'static str] {
+    Lists::get(Asset::Shared).words(section)
 }
 
 /// Nouns that head descriptions of institutions rather than people: "il" or "elle" reporting words prefers a
 /// person named nearby.
-#[rustfmt::skip]
-pub(super) const INSTITUTIONS: &[&str] = &[
-    "direction", "ministère", "gouvernement", "préfecture", "police", "gendarmerie", "mairie", "entreprise",
-    "société", "compagnie", "agence", "commission", "conseil", "tribunal", "cour", "comité", "association",
-    "organisation", "parti", "syndicat", "groupe", "autorité", "armée", "journal", "communiqué", "texte",
-    "rapport", "étude", "justice", "municipalité", "région", "ville", "fédération", "ligue", "club",
-    "équipe", "banque", "chaîne", "radio", "presse", "rédaction", "ambassade", "administration", "institut",
-    "office", "fondation", "université", "école", "hôpital", "ministry", "government", "company", "police",
-    "department", "agency", "council", "court", "committee", "party", "union", "team", "newspaper",
-    "statement", "report", "office", "administration", "army", "firm", "group",
-];
-
+pub(super) static INSTITUTIONS: SharedList = LazyLock::new(|| shared("institutions"));
 /// Nouns for people that no ending tells: what "il" or "elle" may stand for.
-#[rustfmt::skip]
-pub(super) const PEOPLE: &[&str] = &[
-    "homme", "hommes", "femme", "femmes", "fille", "filles", "fils", "garçon", "garçons", "enfant", "enfants",
-    "mère", "père", "parents", "frère", "sœur", "époux", "épouse", "mari", "veuve", "ministre", "ministres",
-    "maire", "maires", "juge", "juges", "procureur", "procureure", "porte-parole", "chef", "cheffe", "président",
-    "présidente", "députée", "député", "sénateur", "sénatrice", "élu", "élue", "élus", "candidat", "candidate",
-    "suspect", "suspecte", "suspects", "victime", "victimes", "témoin", "témoins", "auteur", "auteure", "pape",
-    "roi", "reine", "prince", "princesse", "médecin", "médecins", "patron", "patronne", "expert", "experte",
-    "experts", "entraîneur", "entraineur", "joueur", "joueuse", "athlète", "champion", "championne", "artiste",
-    "chanteur", "chanteuse", "acteur", "actrice", "écrivain", "écrivaine", "journaliste", "policier", "policière",
-    "gendarme", "soldat", "militaire", "imam", "prêtre", "évêque", "archevêque", "rabbin", "pasteur", "avocat",
-    "avocate", "intéressé", "intéressée", "individu", "personne", "dirigeant", "dirigeante", "responsable",
-    "secrétaire", "directeur", "directrice", "fondateur", "fondatrice", "créateur", "créatrice", "leader",
-    "man", "woman", "boy", "girl", "child", "mother", "father", "minister", "mayor", "judge", "spokesman",
-    "spokeswoman", "spokesperson", "president", "chief", "suspect", "victim", "witness", "officer", "lawyer",
-];
-
+pub(super) static PEOPLE: SharedList = LazyLock::new(|| shared("people"));
+/// Endings of plural nouns of people ("manifestants", "islamistes", "policiers", "chercheurs").
+pub(super) static PEOPLE_ENDINGS: SharedList = LazyLock::new(|| shared("people endings"));
+/// Singular endings of nouns of people ("porte-parole" aside): "directeur", "avocate", "journaliste".
+pub(super) static PERSON_ENDINGS: SharedList = LazyLock::new(|| shared("person endings"));
 /// Frequent feminine first names (French and international), to check "elle"/"she" against a name.
-#[rustfmt::skip]
-pub(super) const FEMALE_NAMES: &[&str] = &[
-    "marie", "anne", "nathalie", "isabelle", "sylvie", "catherine", "christine", "françoise", "sophie", "valérie",
-    "sandrine", "véronique", "stéphanie", "céline", "julie", "aurélie", "caroline", "émilie", "claire", "laure",
-    "laurence", "hélène", "martine", "monique", "nicole", "brigitte", "ségolène", "marine", "marion", "rachida",
-    "najat", "christiane", "élisabeth", "elisabeth", "elizabeth", "angela", "hillary", "theresa", "michelle", "melania",
-    "ursula", "kamala", "nancy", "margaret", "victoria", "jacqueline", "simone", "michèle", "danielle", "chantal",
-    "agnès", "florence", "pauline", "camille", "léa", "manon", "chloé", "emma", "inès", "sarah", "laura", "lucie",
-    "mathilde", "juliette", "charlotte", "alice", "amélie", "audrey", "virginie", "delphine", "corinne", "patricia",
-    "béatrice", "dominique", "éliane", "eliane", "giovanna", "oksana", "olga", "olha", "tatiana", "svetlana", "irina",
-    "natalia", "yulia", "ioulia", "anna", "maria", "ana", "carmen", "isabel", "cristina", "dilma", "cristina", "sonia",
-    "benazir", "aung", "malala", "greta", "serena", "venus", "majlinda", "rafaela", "automne", "clarisse", "annick",
-    "josiane", "nadine", "roselyne", "fleur", "axelle", "agathe", "myriam", "fatima", "leïla", "leila", "aïcha",
-    "yasmina", "samia", "amina", "mary", "jane", "susan", "karen", "linda", "barbara", "jennifer", "jessica",
-    "emily", "hannah", "katherine", "kate", "queen", "lady", "reine", "princesse", "madame", "mme", "mrs", "ms",
-    "miss", "justine", "clémentine", "noémie", "nina", "eva", "ève", "lucia", "paola", "francesca", "federica",
-    "laetitia", "estelle", "karine", "sabine", "muriel", "evelyne", "ghislaine", "jeanne", "yvonne", "odile",
+pub(super) static FEMALE_NAMES: SharedList = LazyLock::new(|| shared("female names"));
+/// Frequent masculine first names, to check "il"/"he" against a name.
+pub(super) static MALE_NAMES: SharedList = LazyLock::new(|| shared("male names"));
+/// Prepositions that open a complement rather than a subject.
+pub(super) static PREPOSITIONS: SharedList = LazyLock::new(|| shared("prepositions"));
+/// Prepositions of the adverbial phrases between a verb and its inverted subject ("à l'AFP", "dans un
+/// communiqué", "lors d'une conférence de presse").
+pub(super) static SKIPPED_PREPOSITIONS: SharedList =
+    LazyLock::new(|| shared("skipped prepositions"));
+/// Nouns for what a source says or publishes: "selon les chiffres de X" names X.
+pub(super) static REPORTS: SharedList = LazyLock::new(|| shared("reports"));
+/// Adverbial phrases that sit between a subject, its auxiliary and its verb ("a de son côté déclaré").
+pub(super) static ADVERBIAL_PHRASES: LazyLock<&'static [Vec<&'static str>]> =
+    LazyLock::new(|| Lists::get(Asset::Shared).phrases("adverbial phrases"));
+/// Particles inside personal names.
+pub(super) static NAME_PARTICLES: SharedList = LazyLock::new(|| shared("name particles"));
+/// Prepositions after which "l'" is a determiner: "à l'annonce", "de l'accord".
+pub(super) static BEFORE_ARTICLE: SharedList = LazyLock::new(|| shared("prepositions before l'"));
+/// Particles a run of capitalised words may hold when names are gathered ("Flavio Di Giacomo").
+pub(super) static RUN_PARTICLES: SharedList = LazyLock::new(|| shared("particles in name runs"));
+/// Prepositions after which a name is a place or a complement, not the antecedent of "il" or "elle".
+pub(super) static BEFORE_PLACE: SharedList = LazyLock::new(|| shared("prepositions before places"));
+/// Endings of nationality nouns ("Brésilienne", "Français", "Américain").
+pub(super) static NATIONALITY_ENDINGS: SharedList = LazyLock::new(|| shared("nationality endings"));
+
+impl Lexicon {
+    /// The lists every language has, from its asset, with the verbs and the typed pronoun tables of the language.
+    pub(super) fn from_lists(
+        lists: &'static Lists,
+        verbs: HashSet<String>,
+        pronouns: &'static [(&'static str, Pronoun)],
+        clitics: &'static [(&'static str, Pronoun)],
+    ) -> Lexicon {
+        Lexicon {
+            verbs,
+            aux: lists.words("aux"),
+            determiners: lists.words("determiners"),
+            feminine: lists.words("feminine"),
+            masculine: lists.words("masculine"),
+            plural: lists.words("plural"),
+            links: lists.words("links"),
+            stops: lists.words("stops"),
+            relatives: lists.words("relatives"),
+            adverbs: lists.words("adverbs"),
+            pronouns,
+            according: lists.phrases("according"),
+            clitics,
+            labels: lists.words("labels"),
+            naming: lists.words("naming"),
+            legal: lists.words("legal"),
+            titles: lists.words("titles"),
+            function_words: lists.words("function words"),
+            calendar: lists.words("calendar"),
+        }
+    }
+}
+
+/// Pronouns that can be the subject of a reporting verb: grammar with its type, kept in code.
+const FR_PRONOUNS: &[(&str, Pronoun)] = &[
+    ("il", Pronoun::He),
+    ("elle", Pronoun::She),
+    ("ils", Pronoun::TheyMasculine),
+    ("elles", Pronoun::TheyFeminine),
+    ("lui", Pronoun::He),
+    ("eux", Pronoun::TheyMasculine),
 ];
 
-/// Frequent masculine first names, to check "il"/"he" against a name.
-#[rustfmt::skip]
-pub(super) const MALE_NAMES: &[&str] = &[
-    "jean", "pierre", "michel", "philippe", "alain", "nicolas", "françois", "jacques", "bernard", "christophe",
-    "patrick", "daniel", "éric", "eric", "frédéric", "laurent", "stéphane", "david", "olivier", "thierry", "pascal",
-    "sébastien", "julien", "christian", "vincent", "emmanuel", "manuel", "benoît", "bruno", "gérard", "marc",
-    "paul", "louis", "henri", "andré", "claude", "yves", "rené", "robert", "guy", "thomas", "alexandre",
-    "antoine", "maxime", "hugo", "lucas", "arnaud", "mathieu", "matthieu", "jérôme", "gilles", "didier", "hervé",
-    "xavier", "denis", "fabien", "franck", "gabriel", "raphaël", "arthur", "jules", "léo", "adam", "mohamed",
-    "ahmed", "ali", "omar", "vladimir", "dmitri", "sergueï", "sergei", "viktor", "volodymyr", "petro", "recep",
-    "donald", "barack", "joe", "george", "bill", "john", "james", "michael", "william", "richard", "charles",
-    "joseph", "mark", "peter", "andrew", "justin", "stephen", "tony", "boris", "david", "matteo", "giuseppe",
-    "giovanni", "mario", "sergio", "luigi", "carlos", "juan", "josé", "luis", "raúl", "fidel", "hugo", "xi",
-    "shinzo", "narendra", "benjamin", "mahmoud", "bachar", "hassan", "ayman", "abou", "abu", "ghaith", "wang",
-    "jay", "malcolm", "angus", "flavio", "wade", "alexander", "frank", "horst", "wolfgang", "sigmar", "gianni",
-    "sepp", "michel", "lionel", "cristiano", "zinedine", "didier", "auguste", "patrice", "roi", "prince", "pape",
-    "monsieur", "m", "mr", "sir", "lord", "abdelaziz", "kim", "moon", "jair", "lula", "evo", "nicolás",
+/// Inverted subject clitics glued to the verb, the longer first ("-t-il" before "-il").
+const FR_CLITICS: &[(&str, Pronoun)] = &[
+    ("-t-il", Pronoun::He),
+    ("-t-elle", Pronoun::She),
+    ("-t-ils", Pronoun::TheyMasculine),
+    ("-t-elles", Pronoun::TheyFeminine),
+    ("-il", Pronoun::He),
+    ("-elle", Pronoun::She),
+    ("-ils", Pronoun::TheyMasculine),
+    ("-elles", Pronoun::TheyFeminine),
 ];
+
+fn french() -> Lexicon {
+    let lists = Lists::get(Asset::Fr);
+    let mut verbs = HashSet::new();
+    for stem in lists.words("verb stems") {
+        for ending in lists.words("verb endings") {
+            verbs.insert(format!("{stem}{ending}"));
+        }
+    }
+    // A few generated forms are common nouns or adjectives more often than verbs.
+    for noun in lists.words("not verbs") {
+        verbs.remove(*noun);
+    }
+    for form in lists.words("irregular verbs") {
+        verbs.insert((*form).to_string());
+    }
+    // "remarque", "demande": nouns after a determiner, verbs after a subject; the determiner check in
+    // the cue finder tells them apart, so keep the verb readings.
+    for form in lists.words("verbs anyway") {
+        verbs.insert((*form).to_string());
+    }
+    Lexicon::from_lists(lists, verbs, FR_PRONOUNS, FR_CLITICS)
+}
 
 #[cfg(test)]
 mod tests {
@@ -437,6 +350,145 @@ mod tests {
         for noun in ["note", "rapport", "cité"] {
             assert!(!lex.is_verb(noun), "{noun}");
         }
+    }
+
+    /// The sections every language asset has (read by `Lexicon::from_lists`).
+    const LANGUAGE_SECTIONS: &[&str] = &[
+        "aux",
+        "determiners",
+        "feminine",
+        "masculine",
+        "plural",
+        "links",
+        "stops",
+        "relatives",
+        "adverbs",
+        "according",
+        "labels",
+        "naming",
+        "legal",
+        "titles",
+        "function words",
+        "calendar",
+    ];
+
+    /// The assets are embedded and fixed: this is the guard against a malformed one. Every section the code reads
+    /// is there and not empty, no entry stands before the first section, and no section is unread (a typo).
+    #[test]
+    fn every_asset_has_exactly_the_sections_the_code_reads() {
+        let fr_verbs = [
+            "verb stems",
+            "verb endings",
+            "not verbs",
+            "irregular verbs",
+            "verbs anyway",
+        ];
+        let en_verbs = ["verbs", "not verbs"];
+        let shared = [
+            "institutions",
+            "people",
+            "people endings",
+            "person endings",
+            "female names",
+            "male names",
+            "prepositions",
+            "skipped prepositions",
+            "reports",
+            "adverbial phrases",
+            "name particles",
+            "prepositions before l'",
+            "particles in name runs",
+            "prepositions before places",
+            "nationality endings",
+        ];
+        let fr: Vec<&str> = fr_verbs.iter().chain(LANGUAGE_SECTIONS).copied().collect();
+        let en: Vec<&str> = en_verbs.iter().chain(LANGUAGE_SECTIONS).copied().collect();
+        for (asset, expected) in [
+            (Asset::Fr, fr),
+            (Asset::En, en),
+            (Asset::Shared, shared.to_vec()),
+        ] {
+            let lists = Lists::get(asset);
+            let mut found: Vec<&str> = lists.words.keys().copied().collect();
+            found.sort_unstable();
+            let mut wanted = expected.clone();
+            wanted.sort_unstable();
+            assert_eq!(found, wanted, "{asset:?}");
+            for section in expected {
+                let words = lists.words(section);
+                assert!(!words.is_empty(), "{asset:?} [{section}]");
+                for word in words {
+                    assert!(
+                        !word.contains(['#', ',', '[', ']']),
+                        "{asset:?} [{section}] {word}"
+                    );
+                    assert_eq!(*word, word.to_lowercase(), "{asset:?} [{section}]");
+                }
+            }
+        }
+        for list in [
+            &INSTITUTIONS,
+            &PEOPLE,
+            &PEOPLE_ENDINGS,
+            &PERSON_ENDINGS,
+            &FEMALE_NAMES,
+            &MALE_NAMES,
+            &PREPOSITIONS,
+            &SKIPPED_PREPOSITIONS,
+            &REPORTS,
+            &NAME_PARTICLES,
+            &BEFORE_ARTICLE,
+            &RUN_PARTICLES,
+            &BEFORE_PLACE,
+            &NATIONALITY_ENDINGS,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(!ADVERBIAL_PHRASES.is_empty());
+    }
+
+    #[test]
+    fn the_asset_format_keeps_multi_word_entries_and_skips_comments() {
+        let lists: &'static Lists = Box::leak(Box::new(Lists::parse(
+            "# a comment\n[one]\nde la, fait savoir # after\n  par ailleurs ,\n\n[two]\naux yeux de\nselon\n[empty]\n",
+        )));
+        assert_eq!(lists.words("one"), ["de la", "fait savoir", "par ailleurs"]);
+        assert_eq!(
+            lists.phrases("two"),
+            [vec!["aux", "yeux", "de"], vec!["selon"]]
+        );
+        assert!(lists.words("empty").is_empty());
+        assert!(lists.words("missing").is_empty());
+        assert!(lists.phrases("missing").is_empty());
+        assert!(lists.words("").is_empty());
+    }
+
+    #[test]
+    fn the_loaded_lists_hold_their_entries() {
+        let fr = Lexicon::get(Lang::Fr);
+        let en = Lexicon::get(Lang::En);
+        // (list, entry, expected): entries and non-entries written by hand.
+        let rows: [(&[&str], &str, bool); 10] = [
+            (fr.links, "de la", true),
+            (fr.links, "la", false),
+            (fr.function_words, "par ailleurs", true),
+            (fr.aux, "a-t-il", true),
+            (fr.calendar, "août", true),
+            (en.links, "'s", true),
+            (en.stops, "according", true),
+            (en.aux, "said", false),
+            (&FEMALE_NAMES, "ségolène", true),
+            (&MALE_NAMES, "ségolène", false),
+        ];
+        for (list, entry, expected) in rows {
+            assert_eq!(list.contains(&entry), expected, "{entry}");
+        }
+        assert!(fr.is_verb("fait savoir"));
+        assert!(fr.is_verb("remarque"));
+        assert!(!en.is_verb("report"));
+        assert!(en.is_verb("said"));
+        assert_eq!(fr.according[1], ["d'", "après"]);
+        assert!(ADVERBIAL_PHRASES.contains(&vec!["quant", "à", "lui"]));
     }
 
     #[test]

@@ -31,7 +31,7 @@ use std::ops::Range;
 use super::{Document, Entity};
 use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
-use lexicon::{Lexicon, Pronoun};
+use lexicon::{Lexicon, PEOPLE_ENDINGS, PERSON_ENDINGS, Pronoun};
 use names::Names;
 use reader::{PARTICLES, Reader};
 use speakers::Mention;
@@ -549,7 +549,7 @@ fn previous_subject(
                 .find(|&i| r.is_name_word(i) && !r.is(i, r.lex.function_words) && !r.is_title(i))?;
             let mut end = first_name + 1;
             while end < tokens.end
-                && (r.is_name_word(end) || (r.is(end, PARTICLES) && r.is_name_word(end + 1)))
+                && (r.is_name_word(end) || (r.is(end, &PARTICLES) && r.is_name_word(end + 1)))
             {
                 end += 1;
             }
@@ -576,11 +576,6 @@ fn previous_subject(
     }
     described
 }
-
-/// Endings of plural nouns of people ("manifestants", "islamistes", "policiers", "chercheurs").
-const PEOPLE_ENDINGS: &[&str] = &[
-    "istes", "iens", "iennes", "eurs", "euses", "trices", "ants", "antes", "aires", "iers", "ières",
-];
 
 /// The nearest plural noun phrase of people before token `at`, in its sentence or the one before: what
 /// "ils" or "eux" stands for when no plural subject does ("la colère des féministes. Pour eux, « … »").
@@ -628,9 +623,6 @@ fn group_before(r: &Reader<'_>, at: usize) -> Option<Mention> {
     })
 }
 
-/// Singular endings of nouns of people ("porte-parole" aside): "directeur", "avocate", "journaliste".
-const PERSON_ENDINGS: &[&str] = &["eur", "euse", "trice", "iste", "ien", "ienne", "ante"];
-
 /// Whether a mention can be what "il" or "elle" stands for: a name, an institution, or a description of a
 /// person ("l'homme", "la ministre", "le porte-parole"), not of a thing ("l'absence des médias").
 fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
@@ -646,10 +638,10 @@ fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
     };
     let mut buf = String::new();
     let word = lexicon::lowercase(r.word(head), &mut buf);
-    r.is(head, lexicon::PEOPLE)
+    r.is(head, &lexicon::PEOPLE)
         || PERSON_ENDINGS
             .iter()
-            .chain(PEOPLE_ENDINGS)
+            .chain(PEOPLE_ENDINGS.iter())
             .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }
 
@@ -658,7 +650,7 @@ fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
     m.tokens
         .clone()
         .find(|&i| r.is_word(i) && !r.is_det(i) && !matches!(r.word(i), "'" | "’"))
-        .is_some_and(|i| r.is(i, lexicon::INSTITUTIONS))
+        .is_some_and(|i| r.is(i, &lexicon::INSTITUTIONS))
 }
 
 /// Whether the document is read with the English word lists.

@@ -5,6 +5,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Speaker;
+use super::lexicon::{
+    BEFORE_PLACE as AFTER_PREPOSITION, NATIONALITY_ENDINGS, RUN_PARTICLES as PARTICLES,
+};
 use super::reader::Reader;
 use crate::analysis::{Entity, EntityKind};
 
@@ -17,52 +20,8 @@ pub(super) struct Names<'e> {
     by_last_word: HashMap<String, Vec<usize>>,
 }
 
-const PARTICLES: &[&str] = &[
-    "de", "du", "d'", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "da", "di",
-    "dos", "del", "della", "la", "le",
-];
-
-/// Prepositions after which a name is a place or a complement, not the antecedent of "il" or "elle".
-const AFTER_PREPOSITION: &[&str] = &[
-    "à",
-    "en",
-    "au",
-    "aux",
-    "avec",
-    "par",
-    "pour",
-    "dans",
-    "sur",
-    "chez",
-    "contre",
-    "vers",
-    "entre",
-    "sans",
-    "sous",
-    "depuis",
-    "pendant",
-    "devant",
-    "derrière",
-    "in",
-    "of",
-    "with",
-    "by",
-    "for",
-    "at",
-    "on",
-    "from",
-    "to",
-    "against",
-];
-
 /// The longest entity, in tokens, looked back for when a mention starts inside one.
 const MAX_ENTITY_TOKENS: usize = 16;
-
-/// Endings of nationality nouns ("Brésilienne", "Français", "Américain").
-const NATIONALITY_ENDINGS: &[&str] = &[
-    "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "and", "ande", "ol", "ole", "an",
-    "ane",
-];
 
 impl<'e> Names<'e> {
     pub(super) fn scan(r: &Reader<'_>, entities: &'e [Entity]) -> Self {
@@ -95,7 +54,7 @@ impl<'e> Names<'e> {
                 while k < range.end && !r.in_quote[k] {
                     if r.is_name_word(k) {
                         end = k + 1;
-                    } else if !r.is(k, PARTICLES) {
+                    } else if !r.is(k, &PARTICLES) {
                         break;
                     }
                     k += 1;
@@ -121,7 +80,7 @@ impl<'e> Names<'e> {
                             && !r.is(k - 1, r.lex.titles)
                     })
                     .unwrap_or(start);
-                if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, PARTICLES)) {
+                if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, &PARTICLES)) {
                     runs.push((start..end, sentence.block));
                 }
                 i = end;
@@ -274,7 +233,8 @@ impl<'e> Names<'e> {
                             && r.is(run.start - 2, r.lex.titles)));
                 // After "à", "en" a run is a place; after "de", "des" a complement ("des Nations unies").
                 let place = run.start > 0
-                    && (r.is(run.start - 1, AFTER_PREPOSITION) || r.is(run.start - 1, r.lex.links));
+                    && (r.is(run.start - 1, &AFTER_PREPOSITION)
+                        || r.is(run.start - 1, r.lex.links));
                 (words >= 2 || titled) && !place && fits(r.name_gender(run))
             })
             .map(|(run, _)| run.clone())

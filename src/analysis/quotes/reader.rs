@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{FEMALE_NAMES, Lexicon, MALE_NAMES, Pronoun, eq_lower, in_list, lowercase};
+pub(super) use super::lexicon::NAME_PARTICLES as PARTICLES;
+use super::lexicon::{BEFORE_ARTICLE as AFTER_PREPOSITION, FEMALE_NAMES, MALE_NAMES};
+use super::lexicon::{Lexicon, Pronoun, eq_lower, in_list, lowercase};
 use crate::analysis::Document;
 use crate::analysis::text::TokenKind;
 
@@ -20,19 +22,6 @@ pub(super) struct Reader<'d> {
     /// are read a million times per megabyte, so the folding is done once.
     folded: Vec<Option<Box<str>>>,
 }
-
-/// Particles inside personal names.
-pub(super) const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben",
-    "ibn", "da", "di", "dos", "das", "del", "della", "y", "st", "mc", "o'",
-];
-
-/// Prepositions after which "l'" is a determiner: "à l'annonce", "de l'accord".
-const AFTER_PREPOSITION: &[&str] = &[
-    "à", "au", "aux", "de", "du", "des", "dans", "sur", "par", "pour", "avec", "sans", "chez",
-    "vers", "contre", "entre", "après", "avant", "depuis", "pendant", "sous", "devant", "malgré",
-    "dès",
-];
 
 impl<'d> Reader<'d> {
     pub(super) fn new(doc: &'d Document<'d>, lex: &'static Lexicon) -> Self {
@@ -137,7 +126,7 @@ impl<'d> Reader<'d> {
             && self.is(i - 1, self.lex.determiners)
             && (!self.is(i - 1, &["l'"])
                 || (i > 1
-                    && (self.is(i - 2, AFTER_PREPOSITION)
+                    && (self.is(i - 2, &AFTER_PREPOSITION)
                         || self.lex.is_verb_word(self.word(i - 2)))));
         !determiner
     }
@@ -282,15 +271,15 @@ impl<'d> Reader<'d> {
     pub(super) fn name_gender(&self, range: &Range<usize>) -> Option<bool> {
         // Past determiners and roles: "Mayor Linda Park", "le ministre Paul Roux".
         let role = |i: usize| {
-            (i + 1 < range.end && self.is(i, super::lexicon::PEOPLE))
+            (i + 1 < range.end && self.is(i, &super::lexicon::PEOPLE))
                 || self.is(i, &["prime", "premier", "first", "deputy", "vice"])
         };
         let first = range
             .clone()
             .find(|&i| self.is_word(i) && !self.is_det(i) && !role(i))?;
-        if self.is(first, FEMALE_NAMES) {
+        if self.is(first, &FEMALE_NAMES) {
             Some(true)
-        } else if self.is(first, MALE_NAMES) {
+        } else if self.is(first, &MALE_NAMES) {
             Some(false)
         } else {
             None

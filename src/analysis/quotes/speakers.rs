@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Pronoun, lowercase};
+use super::lexicon::{
+    ADVERBIAL_PHRASES, PREPOSITIONS, Pronoun, REPORTS, SKIPPED_PREPOSITIONS, lowercase,
+};
 use super::reader::{PARTICLES, Reader};
 use crate::analysis::text::TokenKind;
 
@@ -17,68 +19,6 @@ pub(super) struct Mention {
     pub female: Option<bool>,
     pub plural: bool,
 }
-
-/// Prepositions that open a complement rather than a subject.
-const PREPOSITIONS: &[&str] = &[
-    "à", "au", "aux", "dans", "en", "par", "pour", "avec", "sans", "sur", "sous", "chez", "vers",
-    "lors", "depuis", "pendant", "après", "avant", "selon", "devant", "contre", "entre", "malgré",
-    "comme", "d'après", "in", "at", "on", "to", "for", "with", "by", "from", "after", "before",
-    "during",
-];
-
-/// Prepositions of the adverbial phrases between a verb and its inverted subject ("à l'AFP", "dans un
-/// communiqué", "lors d'une conférence de presse").
-const SKIPPED_PREPOSITIONS: &[&str] = &[
-    "à", "au", "aux", "dans", "sur", "lors", "en", "devant", "pendant", "après", "depuis", "via",
-    "auprès", "to", "in", "on", "at", "during", "after",
-];
-
-/// Nouns for what a source says or publishes: "selon les chiffres de X" names X.
-const REPORTS: &[&str] = &[
-    "informations",
-    "information",
-    "chiffres",
-    "données",
-    "propos",
-    "termes",
-    "déclarations",
-    "estimations",
-    "résultats",
-    "calculs",
-    "images",
-    "figures",
-    "data",
-    "words",
-    "estimates",
-];
-
-/// Adverbial phrases that sit between a subject, its auxiliary and its verb ("a de son côté déclaré").
-const ADVERBIAL_PHRASES: &[&[&str]] = &[
-    &["de", "son", "côté"],
-    &["de", "leur", "côté"],
-    &["pour", "sa", "part"],
-    &["pour", "leur", "part"],
-    &["à", "son", "tour"],
-    &["à", "leur", "tour"],
-    &["par", "la", "suite"],
-    &["quant", "à", "lui"],
-    &["quant", "à", "elle"],
-    &["quant", "à", "eux"],
-    &["à", "nouveau"],
-    &["de", "nouveau"],
-    &["lui", "aussi"],
-    &["elle", "aussi"],
-    &["eux", "aussi"],
-    &["d'", "ailleurs"],
-    &["par", "ailleurs"],
-    &["d'", "abord"],
-    &["une", "nouvelle", "fois"],
-    &["encore", "une", "fois"],
-    &["in", "turn"],
-    &["for", "his", "part"],
-    &["for", "her", "part"],
-    &["for", "its", "part"],
-];
 
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
 const MAX_NP: usize = 14;
@@ -158,7 +98,7 @@ impl<'d> Reader<'d> {
         }
         range.clone().all(|i| {
             self.is_name_word(i)
-                || self.is(i, PARTICLES)
+                || self.is(i, &PARTICLES)
                 || self.is_title(i)
                 || (self.is_punct(i, ".") && i > 0 && self.is_title(i - 1))
         }) && self.is_name_word(range.end - 1)
@@ -182,10 +122,10 @@ impl<'d> Reader<'d> {
                 && !self.capitalised(i - 1)
                 && !self.is_det(i - 1)
                 && !self.is_link(i - 1)
-                && !self.is(i - 1, PARTICLES)
+                && !self.is(i - 1, &PARTICLES)
             {
                 let mut j = i;
-                while j < range.end && (self.is_name_word(j) || self.is(j, PARTICLES)) {
+                while j < range.end && (self.is_name_word(j) || self.is(j, &PARTICLES)) {
                     j += 1;
                 }
                 while j > i && !self.is_name_word(j - 1) {
@@ -269,7 +209,7 @@ impl<'d> Reader<'d> {
             }
             if self.is_punct(i, ",")
                 && i + 1 < end
-                && (self.is(i + 1, lex.adverbs) || self.is(i + 1, SKIPPED_PREPOSITIONS))
+                && (self.is(i + 1, lex.adverbs) || self.is(i + 1, &SKIPPED_PREPOSITIONS))
             {
                 i += 1;
                 continue;
@@ -290,7 +230,7 @@ impl<'d> Reader<'d> {
                 i += 1;
                 continue;
             }
-            let preposition = self.is(i, SKIPPED_PREPOSITIONS);
+            let preposition = self.is(i, &SKIPPED_PREPOSITIONS);
             if preposition {
                 i += 1;
                 if self.is_link(i) {
@@ -340,7 +280,7 @@ impl<'d> Reader<'d> {
             .clone()
             .find(|&k| !self.is_det(k) && !self.is_detached_apostrophe(k));
         if let Some(head) = head
-            && self.is(head, REPORTS)
+            && self.is(head, &REPORTS)
             && self.is_link(head + 1)
             && let Some(owner) = self.source_after(head + 1, np.end.max(head + 2).min(end))
         {
@@ -419,7 +359,7 @@ impl<'d> Reader<'d> {
             // After a preposition, a complement; after a participle, its object ("des manifestants réclamant
             // la libération de militants").
             let complement = before > start
-                && (self.is(before - 1, PREPOSITIONS)
+                && (self.is(before - 1, &PREPOSITIONS)
                     || (self.word(before - 1).ends_with("ant") && !self.capitalised(before - 1)));
             segments.push((seg, complement));
             if complement {
