@@ -229,6 +229,17 @@ fn is_participle(r: &Reader<'_>, i: usize) -> bool {
 
 /// The incise right after the closing mark: "», a déclaré X", "» a-t-il ajouté", ", selon X", "», X said".
 fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    // "« C'est inacceptable » : la réaction de la maire, Anne Hidalgo, ne s'est pas fait attendre".
+    if r.is_punct(w.close + 1, ":")
+        && let Some(speaker) = r.source_after(w.close + 2, w.after)
+        && speaker.tokens.start > w.close + 3
+    {
+        return Some(Attribution {
+            cue: w.close + 1..w.close + 2,
+            speaker: Some(speaker),
+            participle: false,
+        });
+    }
     let mut i = w.close + 1;
     while i < w.after && (r.is_punct(i, ",") || r.is_punct(i, ")")) {
         i += 1;
@@ -409,6 +420,19 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             // Adverbs left of the auxiliary belong to the subject side.
             while first < k && !r.is(first, r.lex.aux) {
                 first += 1;
+            }
+            // "…, a-t-il affirmé, avant d'ajouter : « … »": the auxiliary carries its subject.
+            if let Some((pronoun, _)) = r.clitic(first) {
+                return Some(Attribution {
+                    cue: first..k + 1,
+                    speaker: Some(Mention {
+                        tokens: first..first + 1,
+                        pronoun: Some(pronoun),
+                        female: None,
+                        plural: pronoun.plural(),
+                    }),
+                    participle: false,
+                });
             }
             if is_participle(r, k) {
                 // "ce dernier estimant …": a subject right before the participle is its own.

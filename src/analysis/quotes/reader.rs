@@ -246,6 +246,15 @@ impl<'d> Reader<'d> {
         {
             return false;
         }
+        // A verb in the plural after a plural noun: "les syndicats appellent".
+        if lower.ends_with("ent")
+            && i > 0
+            && self.is_word(i - 1)
+            && !self.is_det(i - 1)
+            && (self.word(i - 1).ends_with('s') || self.word(i - 1).ends_with('x'))
+        {
+            return false;
+        }
         // Conjugated forms that end a subject ("gèrera", "discuteront", "affichait").
         !["era", "eront", "ront", "ait", "aient", "èrent"]
             .iter()

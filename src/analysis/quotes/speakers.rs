@@ -282,7 +282,7 @@ impl<'d> Reader<'d> {
         if let Some(head) = head
             && self.is(head, &REPORTS)
             && self.is_link(head + 1)
-            && let Some(owner) = self.source_after(head + 1, np.end.max(head + 2).min(end))
+            && let Some(owner) = self.source_after(head + 1, end)
         {
             return Some(owner);
         }

@@ -261,6 +261,18 @@ fn french_cues_before_and_after() {
             Some("Paul Vidal"),
             Some("confiant"),
         ),
+        (
+            "« C'est inacceptable » : la réaction de la maire de la ville, Anne Perrot, ne s'est pas fait attendre.",
+            "C'est inacceptable",
+            Some("Anne Perrot"),
+            Some(":"),
+        ),
+        (
+            "Les syndicats appellent à « amplifier le mouvement » dès jeudi.",
+            "amplifier le mouvement",
+            Some("Les syndicats"),
+            None,
+        ),
         // An incise inside the marks.
         (
             "Les liens sont restés forts. « J'ai confiance en lui, confiait d'ailleurs Marc Lenoir en 2010. Il m'a aidé. »",
@@ -375,6 +387,12 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("a-t-il lancé"),
         ),
         (
+            "Paul Ferrand a parlé devant la presse. « Je ne céderai pas », a-t-il affirmé, avant d'ajouter : « La réforme ira à son terme. »",
+            "Je ne céderai pas",
+            Some("Paul Ferrand"),
+            Some("a-t-il affirmé"),
+        ),
+        (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
             "Nous sommes d'accord sur tout",
             Some("Jean Morel"),
@@ -402,6 +420,17 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
     assert_eq!(found.len(), 3, "{found:?}");
     assert_eq!(found[1].speaker.as_deref(), Some("Luc Perrin"), "{found:?}");
     assert_ne!(found[2].speaker.as_deref(), Some("Luc Perrin"), "{found:?}");
+    // The auxiliary with its clitic answers for a quotation after "avant d'ajouter :".
+    let found = run(
+        "Paul Ferrand a parlé devant la presse. « Je ne céderai pas », a-t-il affirmé, avant d'ajouter : « La réforme ira à son terme. »",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Paul Ferrand"),
+        "{found:?}"
+    );
     // A quotation standing alone after a sentence about someone is that person's.
     let found = run(
         "Le débat a été tendu.\nAnne Caron ne s'est pas laissé impressionner. « Plus ils crieront, plus nous avancerons. »",
