@@ -500,8 +500,27 @@ fn plural_subject_before(r: &Reader<'_>, at: usize, reach: usize) -> Option<Ment
         .map(|i| &doc.sentences[i])
         .filter(|s| s.block >= reach && s.tokens.start < at)
         .find_map(|s| {
-            r.clause_subject(s.tokens.start, s.tokens.end.min(at))
-                .filter(|m| m.pronoun.is_none() && m.plural)
+            let end = s.tokens.end.min(at);
+            let m = r.clause_subject(s.tokens.start, end)?;
+            if m.pronoun.is_some() {
+                return None;
+            }
+            if m.plural {
+                return Some(m);
+            }
+            // "Jean Martin et Sophie Leroy ont présenté leur rapport": two names make a plural subject.
+            let and = m.tokens.end;
+            let other = r
+                .is(and, &["et", "and"])
+                .then(|| r.segment_forward(and + 1, end))
+                .flatten()
+                .filter(|o| o.start == and + 1 && r.is_pure_name(o))?;
+            Some(Mention {
+                tokens: m.tokens.start..other.end,
+                pronoun: None,
+                female: None,
+                plural: true,
+            })
         })
 }
 
@@ -536,6 +555,10 @@ fn previous_subject(
         }
         if !names.is_named(r, &subject.tokens) && person_like(r, names, &subject) && fits(&subject)
         {
+            // "Le gouvernement a réagi. Il juge …": an institution is itself, not a name's stand-in.
+            if is_institution(r, &subject) && described.is_none() {
+                return Some(subject);
+            }
             // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.
             described.get_or_insert(subject);
             continue;
@@ -701,7 +724,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         .flatten();
     // A named subject before wins; a described one ("L'homme a été abattu") only when nothing else is found.
     let described = match continued {
-        Some(subject) if names.is_named(r, &subject.tokens) => {
+        Some(subject) if names.is_named(r, &subject.tokens) || is_institution(r, &subject) => {
             return Some(names.speaker(r, &subject.tokens, subject.female));
         }
         other => other,
@@ -734,7 +757,14 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         // else the nearest group of people ("revendiquée par les islamistes shebab").
         return plural_subject_before(r, at, reach)
             .or_else(|| group_before(r, at))
-            .map(|m| names.speaker(r, &m.tokens, m.female));
+            .map(|m| {
+                if (m.tokens.clone()).any(|k| r.is(k, &["et", "and"])) {
+                    // Several people named together are the speaker together, not the last of them.
+                    names.group(r, &m.tokens)
+                } else {
+                    names.speaker(r, &m.tokens, m.female)
+                }
+            });
     }
     // The nearest of the last source and the last person named.
     let name = if pronoun.plural() {

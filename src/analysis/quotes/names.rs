@@ -173,6 +173,14 @@ impl<'e> Names<'e> {
         }
     }
 
+    /// A group named by its members ("Jean Martin et Sophie Leroy"): the mention as written.
+    pub(super) fn group(&self, r: &Reader<'_>, tokens: &Range<usize>) -> Speaker {
+        Speaker {
+            span: span_of(r, tokens),
+            canonical: text_of(r, tokens).to_string(),
+        }
+    }
+
     /// The fullest capitalised run of the article that ends with the name of `tokens` (titles left out).
     fn fullest(&self, r: &Reader<'_>, tokens: &Range<usize>) -> String {
         let name = text_of(r, &without_titles(r, tokens));

@@ -393,6 +393,18 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("a-t-il affirmé"),
         ),
         (
+            "Jean Martin et Sophie Leroy ont présenté leur rapport jeudi. « Les chiffres sont alarmants », ont-ils indiqué.",
+            "Les chiffres sont alarmants",
+            Some("Jean Martin et Sophie Leroy"),
+            Some("ont-ils indiqué"),
+        ),
+        (
+            "L'ONG Vigie dénonce des « exactions massives ». Le gouvernement a réagi dans la soirée. Il juge ces accusations « sans fondement ».",
+            "exactions massives",
+            Some("L'ONG Vigie"),
+            Some("dénonce"),
+        ),
+        (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
             "Nous sommes d'accord sur tout",
             Some("Jean Morel"),
@@ -429,6 +441,16 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
     assert_eq!(
         found[1].speaker.as_deref(),
         Some("Paul Ferrand"),
+        "{found:?}"
+    );
+    // An institution named as the subject just before is what "il" stands for.
+    let found = run(
+        "L'ONG Vigie dénonce des « exactions massives ». Le gouvernement a réagi dans la soirée. Il juge ces accusations « sans fondement ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Le gouvernement"),
         "{found:?}"
     );
     // A quotation standing alone after a sentence about someone is that person's.
