@@ -783,11 +783,15 @@ fn the_speaker_filter_follows_the_selected_quote_and_esc_in_the_panel_clears_it(
         row(&terminal, 2)
     );
 
+    // A click on the second item listed (rows 6 to 8 of the panel) selects Morvan's second quote.
+    app.update(Action::Click { column: 90, row: 6 });
+    assert_eq!(app.selected().0, 3);
+
     // Esc in the panel shows all the quotes again (and the focus stays there).
     app.update(Action::Cancel);
     assert!(app.speaker_filter().is_none());
     assert_eq!(app.focus(), Panel::Quotes);
-    assert_eq!(app.selected().0, 1);
+    assert_eq!(app.selected().0, 3);
 
     send(&mut app, &[Action::Bottom, Action::FilterSpeaker]);
     let filter = app.speaker_filter().expect("filtered");
