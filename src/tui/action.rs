@@ -61,6 +61,9 @@ pub enum Action {
     Library,
     /// Copy the selected quotation with its speaker to the clipboard (OSC 52).
     CopyQuote,
+    /// Keep in the Quotes panel only the quotes of the selected quote's speaker (the quote jumps then visit
+    /// only these), or show all the quotes again.
+    FilterSpeaker,
     /// Open the selected related item's address in the system browser.
     OpenLink,
     /// Follow the selected related item into the library.
@@ -143,6 +146,7 @@ impl Action {
             Action::Forward => "forward to the next article again",
             Action::Library => "library list (and back to the article)",
             Action::CopyQuote => "copy quote",
+            Action::FilterSpeaker => "only this speaker's quotes / all quotes",
             Action::OpenLink => "open link in browser",
             Action::FollowLink => "read the related article (also 1–9)",
             Action::ToggleQuotes => "quotes panel",

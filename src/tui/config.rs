@@ -46,6 +46,7 @@ pub const ACTIONS: &[Action] = &[
     Action::SearchPrev,
     Action::Cancel,
     Action::CopyQuote,
+    Action::FilterSpeaker,
     Action::OpenLink,
     Action::FollowLink,
     Action::Help,

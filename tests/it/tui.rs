@@ -618,3 +618,206 @@ mod any_actions {
         }
     }
 }
+
+/// A made-up article where two people answer each other, then someone unnamed speaks.
+const DEBATE: &str = "\
+Exemple : le conseil municipal de Morlaix vote le budget
+
+Morlaix, le 2 février 2024. – Le conseil municipal a adopté mardi soir le budget de la ville après trois heures de débat.
+« Ce budget protège les écoles et les piscines », a affirmé le maire, Yann Le Gall.
+« Il repousse encore la rénovation du port », a répliqué Claire Morvan, cheffe de l'opposition.
+Le Gall a assuré que « les travaux du port commenceront l'an prochain ».
+Pour Claire Morvan, « ces promesses reviennent chaque hiver ».
+« On verra bien », glissait un habitant à la sortie.
+";
+
+/// The quotes of [`DEBATE`], written by hand: Le Gall, Morvan, Le Gall, Morvan, no one named.
+fn debate_app(width: u16, height: u16) -> App {
+    let t = DEBATE;
+    let quote = |words: &str, speaker: Option<(&str, usize, &str)>, cue: &str| Quote {
+        span: span(t, words, 0),
+        speaker: speaker.map(|(needle, nth, canonical)| Speaker {
+            span: span(t, needle, nth),
+            canonical: canonical.into(),
+        }),
+        cue: Some(cue.into()),
+    };
+    let quotes = vec![
+        quote(
+            "Ce budget protège les écoles et les piscines",
+            Some(("Yann Le Gall", 0, "Yann Le Gall")),
+            "a affirmé",
+        ),
+        quote(
+            "Il repousse encore la rénovation du port",
+            Some(("Claire Morvan", 0, "Claire Morvan")),
+            "a répliqué",
+        ),
+        // Named by his surname alone: the same canonical name.
+        quote(
+            "les travaux du port commenceront l'an prochain",
+            Some(("Le Gall", 1, "Yann Le Gall")),
+            "a assuré",
+        ),
+        quote(
+            "ces promesses reviennent chaque hiver",
+            Some(("Claire Morvan", 1, "Claire Morvan")),
+            "pour",
+        ),
+        quote("On verra bien", None, "glissait"),
+    ];
+    let analysis = Analysis {
+        language: liseuse::Lang::Fr,
+        reference_date: date(2024, 2, 2),
+        reference_date_source: liseuse::DateSource::Text,
+        entities: Vec::new(),
+        quotes,
+        timeline: Vec::new(),
+    };
+    let mut app = App::new(
+        article::load_str(DEBATE, Format::Text, None),
+        analysis,
+        &Config::default(),
+        true,
+    );
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// The words of the quote marked in the text.
+fn marked_words(app: &App) -> &str {
+    let mark = app.mark().expect("a mark");
+    assert_eq!(mark.kind, MarkKind::Quote);
+    &app.article().text[mark.bytes.clone().expect("bytes in the text")]
+}
+
+#[test]
+fn the_speaker_filter_keeps_one_persons_quotes_in_the_panel_and_the_jumps() {
+    let mut app = debate_app(120, 40);
+    send(&mut app, &[Action::ToggleQuotes, Action::FilterSpeaker]);
+    let filter = app.speaker_filter().expect("filtered");
+    assert_eq!(filter.speaker.as_deref(), Some("Yann Le Gall"));
+    assert_eq!(filter.quotes, vec![0, 2]);
+    assert_eq!(app.list_len(Panel::Quotes), 2);
+
+    // j/k, G and g move through the kept quotes only.
+    let rows: &[(Action, usize)] = &[
+        (Action::ScrollDown, 2),
+        (Action::ScrollDown, 2),
+        (Action::ScrollUp, 0),
+        (Action::Bottom, 2),
+        (Action::Top, 0),
+    ];
+    for (action, expected) in rows {
+        app.update(action.clone());
+        assert_eq!(app.selected().0, *expected, "after {action:?}");
+    }
+
+    // Enter shows the selected kept quote in the text.
+    send(&mut app, &[Action::ScrollDown, Action::Select]);
+    assert_eq!(
+        marked_words(&app),
+        "les travaux du port commenceront l'an prochain"
+    );
+
+    // From the article, ]q and [q visit only Le Gall's quotes.
+    send(
+        &mut app,
+        &[Action::ToggleQuotes, Action::Cancel, Action::Top],
+    );
+    assert_eq!(app.focus(), Panel::Article);
+    assert!(app.mark().is_none());
+    app.update(Action::NextQuote);
+    assert_eq!(
+        marked_words(&app),
+        "Ce budget protège les écoles et les piscines"
+    );
+    app.update(Action::NextQuote);
+    assert_eq!(app.selected().0, 2);
+    assert_eq!(
+        marked_words(&app),
+        "les travaux du port commenceront l'an prochain"
+    );
+    app.update(Action::NextQuote);
+    assert_eq!(
+        app.selected().0,
+        2,
+        "Morvan's last quote and the unnamed one are skipped"
+    );
+    assert!(app.message().unwrap().contains("no further quote"));
+    app.update(Action::PrevQuote);
+    assert_eq!(app.selected().0, 0);
+
+    // The key again shows every quote, and the jumps visit them all.
+    app.update(Action::FilterSpeaker);
+    assert!(app.speaker_filter().is_none());
+    assert_eq!(app.list_len(Panel::Quotes), 5);
+    app.update(Action::NextQuote);
+    assert_eq!(app.selected().0, 1);
+    assert_eq!(
+        marked_words(&app),
+        "Il repousse encore la rénovation du port"
+    );
+}
+
+#[test]
+fn the_speaker_filter_follows_the_selected_quote_and_esc_in_the_panel_clears_it() {
+    let mut app = debate_app(120, 40);
+    // Filtering on Morvan's first quote, then on the unnamed one.
+    send(
+        &mut app,
+        &[
+            Action::ToggleQuotes,
+            Action::ScrollDown,
+            Action::FilterSpeaker,
+        ],
+    );
+    let filter = app.speaker_filter().expect("filtered");
+    assert_eq!(filter.speaker.as_deref(), Some("Claire Morvan"));
+    assert_eq!(filter.quotes, vec![1, 3]);
+    assert_eq!(app.selected().0, 1, "the selection stays on the quote");
+    let terminal = draw(&app);
+    assert!(
+        row(&terminal, 2).contains(" ▶ Quotes · Claire Morvan (2/5) "),
+        "{}",
+        row(&terminal, 2)
+    );
+
+    // A click on the second item listed (rows 6 to 8 of the panel) selects Morvan's second quote.
+    app.update(Action::Click { column: 90, row: 6 });
+    assert_eq!(app.selected().0, 3);
+
+    // Esc in the panel shows all the quotes again (and the focus stays there).
+    app.update(Action::Cancel);
+    assert!(app.speaker_filter().is_none());
+    assert_eq!(app.focus(), Panel::Quotes);
+    assert_eq!(app.selected().0, 3);
+
+    send(&mut app, &[Action::Bottom, Action::FilterSpeaker]);
+    let filter = app.speaker_filter().expect("filtered");
+    assert_eq!(filter.speaker, None);
+    assert_eq!(filter.quotes, vec![4]);
+    let terminal = draw(&app);
+    assert!(
+        row(&terminal, 2).contains(" ▶ Quotes · no source named (1/5) "),
+        "{}",
+        row(&terminal, 2)
+    );
+    // One quote kept: j stays on it.
+    app.update(Action::ScrollDown);
+    assert_eq!(app.selected().0, 4);
+}
+
+#[test]
+fn snapshot_speaker_filter_wide() {
+    let mut app = debate_app(120, 40);
+    send(
+        &mut app,
+        &[
+            Action::ToggleQuotes,
+            Action::FilterSpeaker,
+            Action::ScrollDown,
+        ],
+    );
+    insta::assert_snapshot!(draw(&app).backend());
+}

@@ -98,7 +98,7 @@ impl App {
             Panel::Quotes => {
                 let per = quote_item_rows(rows);
                 let visible = rows / per;
-                let offset = list_offset(self.selected_quote, self.list_len(panel), visible);
+                let offset = list_offset(self.list_row(panel), self.list_len(panel), visible);
                 Some(offset + offset_row / per)
             }
             Panel::Timeline => {
@@ -117,10 +117,8 @@ impl App {
             }
             Panel::Article => None,
         };
-        if let Some(index) = index.filter(|&i| i < self.list_len(panel))
-            && let Some(sel) = self.selection_mut(panel)
-        {
-            *sel = index;
+        if let Some(index) = index.filter(|&i| i < self.list_len(panel)) {
+            self.select_row(panel, index);
         }
     }
 

@@ -74,15 +74,19 @@ impl App {
         }
     }
 
-    /// The text positions of the items of one kind, in text order, with their index in their own list.
+    /// The text positions of the items of one kind, in text order, with their index in their own list. With a
+    /// speaker filter, only the quotes kept.
     pub(super) fn targets(&self, kind: MarkKind) -> Vec<(Option<Range<usize>>, usize)> {
         match kind {
             MarkKind::Quote => self
-                .analysis
-                .quotes
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (Some(q.span.bytes()), i))
+                .shown_quotes()
+                .into_iter()
+                .filter_map(|i| {
+                    self.analysis
+                        .quotes
+                        .get(i)
+                        .map(|q| (Some(q.span.bytes()), i))
+                })
                 .collect(),
             MarkKind::Date => self
                 .dates_in_text
@@ -203,7 +207,10 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
-        if self.regions().narrow && self.focus != Panel::Article {
+        if self.focus == Panel::Quotes && self.speaker_filter.is_some() {
+            self.speaker_filter = None;
+            self.message = Some("all quotes".into());
+        } else if self.regions().narrow && self.focus != Panel::Article {
             self.focus = Panel::Article;
         } else if !self.search.query.is_empty() {
             self.search = Search::default();

@@ -62,6 +62,15 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+/// The Quotes panel showing only the quotes of one speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerFilter {
+    /// The speaker's canonical name, or `None` for the quotes with no source named.
+    pub speaker: Option<String>,
+    /// The quotes kept (indices into the analysis's quotes, in their order).
+    pub quotes: Vec<usize>,
+}
+
 /// What the event loop must do outside the app after an update: the app itself does no I/O.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -93,6 +102,8 @@ pub struct App {
     pub(crate) selected_quote: usize,
     pub(crate) selected_date: usize,
     pub(crate) selected_related: usize,
+    /// The Quotes panel lists only one speaker's quotes.
+    pub(crate) speaker_filter: Option<SpeakerFilter>,
     pub(crate) mark: Option<Mark>,
     pub(crate) history: Vec<Position>,
     pub(crate) search: Search,
@@ -133,6 +144,7 @@ impl App {
             selected_quote: 0,
             selected_date: 0,
             selected_related: 0,
+            speaker_filter: None,
             mark: None,
             history: Vec::new(),
             search: Search::default(),
@@ -258,6 +270,20 @@ impl App {
             self.selected_date,
             self.selected_related,
         )
+    }
+
+    /// The speaker the Quotes panel is filtered on, if it is.
+    pub fn speaker_filter(&self) -> Option<&SpeakerFilter> {
+        self.speaker_filter.as_ref()
+    }
+
+    /// The quotes the Quotes panel lists (indices into the analysis's quotes): those of the speaker filtered
+    /// on, or all of them.
+    pub fn shown_quotes(&self) -> Vec<usize> {
+        match &self.speaker_filter {
+            Some(filter) => filter.quotes.clone(),
+            None => (0..self.analysis.quotes.len()).collect(),
+        }
     }
 
     /// The item marked in the text.
@@ -421,6 +447,7 @@ impl App {
             Action::SearchPrev => self.step_match(false),
             Action::Cancel => self.cancel(),
             Action::CopyQuote => return self.copy_quote(),
+            Action::FilterSpeaker => self.filter_speaker(),
             Action::OpenLink => return self.open_link(),
             Action::FollowLink => {
                 // Following a link into the library comes with the library view; until then, show the item.
@@ -471,6 +498,7 @@ impl App {
         self.selected_quote = 0;
         self.selected_date = 0;
         self.selected_related = 0;
+        self.speaker_filter = None;
         self.mark = None;
         self.history.clear();
         self.search = Search::default();
@@ -512,13 +540,13 @@ impl App {
             panel => {
                 let len = self.list_len(panel);
                 let n = if n > 1 { self.list_page(panel) } else { 1 };
-                if let Some(sel) = self.selection_mut(panel) {
-                    *sel = if dir > 0 {
-                        (*sel + n).min(len.saturating_sub(1))
-                    } else {
-                        sel.saturating_sub(n)
-                    };
-                }
+                let row = self.list_row(panel);
+                let row = if dir > 0 {
+                    (row + n).min(len.saturating_sub(1))
+                } else {
+                    row.saturating_sub(n)
+                };
+                self.select_row(panel, row);
             }
         }
     }
@@ -532,18 +560,19 @@ impl App {
             }
             panel => {
                 let last = self.list_len(panel).saturating_sub(1);
-                if let Some(sel) = self.selection_mut(panel) {
-                    *sel = if end { last } else { 0 };
-                }
+                self.select_row(panel, if end { last } else { 0 });
             }
         }
     }
 
-    /// The number of items of a list.
+    /// The number of items a list shows.
     pub fn list_len(&self, panel: Panel) -> usize {
         match panel {
             Panel::Article => 0,
-            Panel::Quotes => self.analysis.quotes.len(),
+            Panel::Quotes => self
+                .speaker_filter
+                .as_ref()
+                .map_or(self.analysis.quotes.len(), |f| f.quotes.len()),
             Panel::Timeline => self.analysis.timeline.len(),
             Panel::Related => self.article.related.len(),
         }
@@ -561,6 +590,35 @@ impl App {
             1
         };
         (rows / per_item / 2).max(1)
+    }
+
+    /// The row of a list the selection stands on (with a speaker filter, among the quotes kept).
+    pub fn list_row(&self, panel: Panel) -> usize {
+        match (panel, &self.speaker_filter) {
+            (Panel::Quotes, Some(filter)) => filter
+                .quotes
+                .iter()
+                .position(|&i| i == self.selected_quote)
+                .unwrap_or(0),
+            (Panel::Quotes, None) => self.selected_quote,
+            (Panel::Timeline, _) => self.selected_date,
+            (Panel::Related, _) => self.selected_related,
+            (Panel::Article, _) => 0,
+        }
+    }
+
+    /// Selects the item on row `row` of a list (with a speaker filter, among the quotes kept).
+    fn select_row(&mut self, panel: Panel, row: usize) {
+        let item = match (panel, &self.speaker_filter) {
+            (Panel::Quotes, Some(filter)) => match filter.quotes.get(row) {
+                Some(&i) => i,
+                None => return,
+            },
+            _ => row,
+        };
+        if let Some(sel) = self.selection_mut(panel) {
+            *sel = item;
+        }
     }
 
     fn selection_mut(&mut self, panel: Panel) -> Option<&mut usize> {
@@ -607,6 +665,38 @@ impl App {
         }
         self.message = Some("quote copied".into());
         Some(Effect::Copy(text))
+    }
+
+    /// Filters the Quotes panel on the selected quote's speaker, or shows all the quotes again.
+    fn filter_speaker(&mut self) {
+        if self.speaker_filter.take().is_some() {
+            self.message = Some("all quotes".into());
+            return;
+        }
+        let quotes = &self.analysis.quotes;
+        let Some(selected) = quotes.get(self.selected_quote) else {
+            self.message = Some("no quote to filter on".into());
+            return;
+        };
+        let speaker = selected.speaker.as_ref().map(|s| s.canonical.clone());
+        let kept: Vec<usize> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.speaker.as_ref().map(|s| &s.canonical) == speaker.as_ref())
+            .map(|(i, _)| i)
+            .collect();
+        self.message = Some(format!(
+            "quotes of {}: {} of {}",
+            speaker
+                .as_deref()
+                .map_or_else(|| "no source named".to_string(), format::one_line),
+            kept.len(),
+            quotes.len()
+        ));
+        self.speaker_filter = Some(SpeakerFilter {
+            speaker,
+            quotes: kept,
+        });
     }
 
     fn open_link(&mut self) -> Option<Effect> {
@@ -732,6 +822,60 @@ mod tests {
                 .collect();
             assert_eq!(&found, expected, "query {query:?}");
         }
+    }
+
+    /// An analysis of `text` with one quote per (words, speaker) pair.
+    fn quoted(text: &str, quotes: &[(&str, Option<&str>)]) -> (Article, Analysis) {
+        use crate::analysis::{Quote, Speaker};
+        use crate::article::{CharIndex, Format, load_str};
+        let index = CharIndex::new(text);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            index.span(text, start..start + needle.len())
+        };
+        let quotes = quotes
+            .iter()
+            .map(|(words, speaker)| Quote {
+                span: at(words),
+                speaker: speaker.map(|name| Speaker {
+                    span: at(name),
+                    canonical: name.into(),
+                }),
+                cue: None,
+            })
+            .collect();
+        let analysis = Analysis {
+            language: Lang::Fr,
+            reference_date: chrono::NaiveDate::from_ymd_opt(2024, 2, 2).unwrap(),
+            reference_date_source: crate::analysis::DateSource::Text,
+            entities: Vec::new(),
+            quotes,
+            timeline: Vec::new(),
+        };
+        (load_str(text, Format::Text, None), analysis)
+    }
+
+    #[test]
+    fn opening_another_article_clears_the_speaker_filter() {
+        let text = "« Oui », dit Anne Roux. « Non », dit Paul Bras. « Peut-être », dit Anne Roux.";
+        let (article, analysis) = quoted(
+            text,
+            &[("Oui", Some("Anne Roux")), ("Non", Some("Paul Bras"))],
+        );
+        let mut app = App::new(article, analysis, &Config::default(), true);
+        app.update(Action::FilterSpeaker);
+        assert_eq!(app.list_len(Panel::Quotes), 1);
+        let (article, analysis) = quoted(
+            text,
+            &[
+                ("Oui", Some("Anne Roux")),
+                ("Non", Some("Paul Bras")),
+                ("Peut-être", Some("Anne Roux")),
+            ],
+        );
+        app.replace_article(article, analysis);
+        assert!(app.speaker_filter().is_none());
+        assert_eq!(app.list_len(Panel::Quotes), 3);
     }
 
     #[test]

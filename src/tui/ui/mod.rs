@@ -139,6 +139,7 @@ fn hint_label(action: &Action) -> &'static str {
         Action::FocusNext => "panel",
         Action::Select => "show",
         Action::CopyQuote => "copy",
+        Action::FilterSpeaker => "speaker",
         Action::OpenLink => "open",
         Action::ToggleQuotes => "quotes",
         Action::ToggleTimeline => "timeline",
@@ -161,7 +162,12 @@ fn hint_actions(app: &App, narrow: bool) -> Vec<Action> {
             Action::NextEntity,
             Action::Search,
         ],
-        Panel::Quotes => vec![Action::ScrollDown, Action::Select, Action::CopyQuote],
+        Panel::Quotes => vec![
+            Action::ScrollDown,
+            Action::Select,
+            Action::CopyQuote,
+            Action::FilterSpeaker,
+        ],
         Panel::Timeline => vec![Action::ScrollDown, Action::Select],
         Panel::Related => vec![Action::ScrollDown, Action::Select, Action::OpenLink],
     };
@@ -215,6 +221,8 @@ fn status(app: &App, regions: &Regions, area: Rect, buf: &mut Buffer) {
                     if action == Action::Select && app.focus == Panel::Related && app.nav.is_some()
                     {
                         "read"
+                    } else if action == Action::FilterSpeaker && app.speaker_filter().is_some() {
+                        "all quotes"
                     } else {
                         hint_label(&action)
                     };

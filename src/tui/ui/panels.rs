@@ -17,10 +17,22 @@ pub fn draw(app: &App, panel: Panel, area: Rect, buf: &mut Buffer) {
     }
     let focused = app.focus == panel;
     let count = app.list_len(panel);
-    let title = if focused {
-        format!(" ▶ {} ({count}) ", panel.label())
-    } else {
-        format!(" {} ({count}) ", panel.label())
+    let lead = if focused { " ▶ " } else { " " };
+    let title = match app.speaker_filter().filter(|_| panel == Panel::Quotes) {
+        // Filtered on a speaker: the name, cut to leave the counts room, and how many of all are shown.
+        Some(filter) => {
+            let counts = format!(" ({count}/{}) ", app.analysis.quotes.len());
+            let head = format!("{lead}{} · ", panel.label());
+            let room = usize::from(area.width)
+                .saturating_sub(2 + width(&head) + width(&counts))
+                .max(1);
+            let name = filter
+                .speaker
+                .as_deref()
+                .map_or_else(|| "no source named".to_string(), format::one_line);
+            format!("{head}{}{counts}", truncate(&name, room))
+        }
+        None => format!("{lead}{} ({count}) ", panel.label()),
     };
     let block = Block::bordered()
         .title(title)
@@ -61,20 +73,25 @@ fn empty(app: &App, text: &str, area: Rect, buf: &mut Buffer) {
 }
 
 fn quotes(app: &App, area: Rect, buf: &mut Buffer) {
-    let quotes = &app.analysis.quotes;
-    if quotes.is_empty() {
+    if app.analysis.quotes.is_empty() {
         empty(app, "No quotation found.", area, buf);
         return;
     }
+    // The quotes listed: all, or those of the speaker filtered on.
+    let quotes: Vec<(usize, &crate::analysis::Quote)> = app
+        .shown_quotes()
+        .into_iter()
+        .filter_map(|i| app.analysis.quotes.get(i).map(|q| (i, q)))
+        .collect();
     let cols = usize::from(area.width);
     let per = quote_item_rows(usize::from(area.height));
     let visible = (usize::from(area.height) / per).max(1);
-    let offset = list_offset(app.selected_quote, quotes.len(), visible);
+    let offset = list_offset(app.list_row(Panel::Quotes), quotes.len(), visible);
     let (open, close) = match app.lang() {
         crate::article::Lang::En => ("“", "”"),
         _ => ("«\u{a0}", "\u{a0}»"),
     };
-    for (row, (i, quote)) in quotes.iter().enumerate().skip(offset).enumerate() {
+    for (row, &(i, quote)) in quotes.iter().skip(offset).enumerate() {
         let top = area.y + (row * per) as u16;
         if top >= area.bottom() {
             break;
