@@ -209,7 +209,10 @@ fn the_reader_runs_in_a_real_terminal_and_restores_it() {
     );
 
     tmux.send(&["?"]);
-    let help = tmux.wait_for("Keys — ");
+    // The help's heading may be drawn before its lines: wait for both.
+    let help = tmux.wait_until("the help", |s| {
+        s.contains("Keys — ") && s.contains("next quote")
+    });
     assert!(help.contains("next quote"), "{help}");
     tmux.send(&["q"]);
     tmux.send(&["/"]);
