@@ -28,6 +28,7 @@ mod speakers;
 
 use std::ops::Range;
 
+use super::text::TokenKind;
 use super::{Document, Entity};
 use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
@@ -119,6 +120,8 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let names = Names::scan(r, entities);
     let sources = scan_sources(r);
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
+    // The paragraph and the marks of each quotation kept.
+    let mut blocks: Vec<(usize, usize, usize)> = Vec::with_capacity(kept.len());
     // The speaker of the previous quotation and its block, for quotations without a cue.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     // The closing mark and cue of the last quotation kept.
@@ -191,7 +194,12 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 // "Fillon ne s'est pas laissé perturber. « … »": a quotation standing alone after a sentence
                 // about someone, with no quotation before it in the paragraph, is that person's.
                 None if same_block.is_none() && window.open == window.before => {
-                    let reach = pair.block;
+                    // A paragraph that is only the quotation goes on from the paragraph before.
+                    let reach = if opens_block {
+                        pair.block.saturating_sub(1)
+                    } else {
+                        pair.block
+                    };
                     let speaker = previous_subject(r, &names, open, reach, |m| !m.plural)
                         .map(|m| names.speaker(r, &m.tokens, m.female));
                     (speaker, None)
@@ -206,6 +214,18 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             speaker,
             cue,
         });
+        blocks.push((pair.block, open, close));
+    }
+    // "« J'ai vu des élèves courir. » « C'était la panique », ont confié des témoins.": a quotation with neither
+    // cue nor source, right before another of the same paragraph, is that one's.
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (block, _, close) = blocks[i];
+        let (next_block, next_open, _) = blocks[i + 1];
+        let adjacent = block == next_block
+            && (close + 1..next_open).all(|k| r.doc.tokens[k].kind != TokenKind::Word);
+        if quotes[i].speaker.is_none() && quotes[i].cue.is_none() && adjacent {
+            quotes[i].speaker = quotes[i + 1].speaker.clone();
+        }
     }
     quotes
 }
@@ -224,12 +244,19 @@ fn sentence_subject(r: &Reader<'_>, w: &Window) -> Option<Mention> {
     while end > w.before && r.is(end - 1, r.lex.aux) {
         end -= 1;
     }
+    // "… pour François Hollande, qui a conditionné sa candidature à « … »": the antecedent of the relative.
+    let relative = (w.before + 1..w.open)
+        .rev()
+        .take_while(|&k| !r.in_quote[k] && !r.is_punct(k, ","))
+        .find(|&k| r.is(k, &["qui", "who"]) && r.is_punct(k - 1, ","))
+        .and_then(|k| r.source_before(w.before, k + 1));
     let subject = next_to_subject
         .then(|| r.segment_backward(w.before, end))
         .flatten()
         // A subject opens its clause; a phrase after a verb is its object ("on dénonce une présumée « … »").
         .filter(|np| np.start == w.before || r.is_punct(np.start - 1, ","))
         .map(|np| r.mention(np.clone(), &np))
+        .or(relative)
         .or_else(|| r.clause_subject(w.before, w.open));
     subject.filter(|m| {
         m.tokens.end <= w.open

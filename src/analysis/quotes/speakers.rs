@@ -286,6 +286,14 @@ impl<'d> Reader<'d> {
         {
             return Some(owner);
         }
+        // "d'après les informations fournies par X": whoever provided them.
+        if let Some(head) = head
+            && self.is(head, &REPORTS)
+            && self.is(head + 2, &["par", "by"])
+            && let Some(owner) = self.source_after(head + 3, end)
+        {
+            return Some(owner);
+        }
         if self.is_pure_name(&np) {
             return Some(self.mention(np.clone(), &np));
         }
@@ -340,6 +348,15 @@ impl<'d> Reader<'d> {
             }
             let np = self.segment_backward(start, j)?;
             if let Some(name) = self.inner_name(&np) {
+                return Some(self.mention(name, &np));
+            }
+            // "Vasip Sahin, gouverneur de la ville, qui qualifie …": the name before the apposition.
+            if !self.is_pure_name(&np)
+                && np.start > start + 1
+                && self.is_punct(np.start - 1, ",")
+                && let Some(name) = self.segment_backward(start, np.start - 1)
+                && self.is_pure_name(&name)
+            {
                 return Some(self.mention(name, &np));
             }
             return Some(self.mention(np.clone(), &np));

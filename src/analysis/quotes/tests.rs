@@ -273,6 +273,24 @@ fn french_cues_before_and_after() {
             Some("Les syndicats"),
             None,
         ),
+        (
+            "« Au moins dix morts », a déclaré Omar Keita, gouverneur de la ville, qui qualifie l'attaque de « terroriste ».",
+            "Au moins dix morts",
+            Some("Omar Keita"),
+            Some("a déclaré"),
+        ),
+        (
+            "Le louveteau est « grand, fort et en bonne santé », d'après les informations fournies par Léa Brun, une responsable du centre.",
+            "grand, fort et en bonne santé",
+            Some("Léa Brun"),
+            Some("d'après"),
+        ),
+        (
+            "Cette nouvelle est un revers de plus pour Paul Garnier, qui a conditionné sa candidature à « l'inversion de la courbe du chômage ».",
+            "l'inversion de la courbe du chômage",
+            Some("Paul Garnier"),
+            None,
+        ),
         // An incise inside the marks.
         (
             "Les liens sont restés forts. « J'ai confiance en lui, confiait d'ailleurs Marc Lenoir en 2010. Il m'a aidé. »",
@@ -453,6 +471,29 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
         Some("Le gouvernement"),
         "{found:?}"
     );
+    // The antecedent of "qui" before an apposition is the name.
+    let found = run(
+        "« Au moins dix morts », a déclaré Omar Keita, gouverneur de la ville, qui qualifie l'attaque de « terroriste ».",
+        Lang::Fr,
+    );
+    assert_eq!(found[1].speaker.as_deref(), Some("Omar Keita"), "{found:?}");
+    // A quotation with neither cue nor source takes the source of the quotation right after it.
+    let found = run(
+        "La fusillade a duré dix minutes.\n« J'ai vu des élèves courir dans la rue vers la gare. » « C'était la panique totale », ont confié des témoins.",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("des témoins"),
+        "{found:?}"
+    );
+    // A paragraph that is only a quotation goes on from the person of the paragraph before.
+    let found = run(
+        "Marc Dion quitte ses fonctions. Il a évoqué des raisons familiales.\n« J'ai choisi ma famille, c'était un choix déchirant. »",
+        Lang::Fr,
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Marc Dion"), "{found:?}");
     // A quotation standing alone after a sentence about someone is that person's.
     let found = run(
         "Le débat a été tendu.\nAnne Caron ne s'est pas laissé impressionner. « Plus ils crieront, plus nous avancerons. »",
