@@ -462,7 +462,9 @@ impl<'d> Reader<'d> {
                 ],
             ) || self.doc.tokens[i].kind == TokenKind::Number
                 // "Ce mercredi, le Conseil …".
-                || (self.is_det(i) && self.is(i + 1, self.lex.calendar))
+                || (self.is_det(i)
+                    && (self.is(i + 1, self.lex.calendar)
+                        || self.doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)))
                 || (self.is(i, self.lex.adverbs) && !self.is_det(i))
                 || self.leading_participle(i);
             if adverbial {

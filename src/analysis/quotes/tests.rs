@@ -423,6 +423,12 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("dénonce"),
         ),
         (
+            "Le 6 février, Paul Garnier n'a cité que trois clients. Il a affirmé n'avoir travaillé avec « aucune entreprise étrangère ».",
+            "aucune entreprise étrangère",
+            Some("Paul Garnier"),
+            Some("a affirmé"),
+        ),
+        (
             "Jean Morel a rencontré Angela Weiss à Berlin. « Nous sommes d'accord sur tout », a-t-il assuré.",
             "Nous sommes d'accord sur tout",
             Some("Jean Morel"),
