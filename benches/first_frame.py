@@ -9,6 +9,8 @@ def once(argv):
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
         os.environ["XDG_CONFIG_HOME"] = "/nonexistent"
+        # The reading-position file of a measurement must not be the user's.
+        os.environ["LISEUSE_STATE_FILE"] = "/tmp/liseuse-first-frame-state.json"
         os.execv(argv[0], argv)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     t0 = time.perf_counter()
