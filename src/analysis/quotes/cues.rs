@@ -46,6 +46,14 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         return Some(a);
     }
     if let Some(a) = before(r, w) {
+        // "une opération qualifiée d'« inédite », selon le gouvernement": a cue with no source yields to a later
+        // one that names it.
+        if a.speaker.is_none()
+            && !a.participle
+            && let Some(b) = later(r, w).filter(|b| b.speaker.is_some())
+        {
+            return Some(b);
+        }
         return Some(a);
     }
     if let Some(a) = later(r, w) {

@@ -229,7 +229,12 @@ impl<'d> Reader<'d> {
                 || self.is_title(i)
                 || (i > 0 && self.is_link(i - 1) && !self.is_det(i));
         }
-        if lex.is_verb(lower) {
+        // A verb form right after a determiner is a noun: "les juges", "la demande".
+        let after_determiner = i > 0
+            && self.is_det(i - 1)
+            && (!self.is(i - 1, &["l'"])
+                || (i > 1 && (self.is(i - 2, &AFTER_PREPOSITION) || self.is(i - 2, &["selon"]))));
+        if lex.is_verb(lower) && !after_determiner {
             return false;
         }
         // Superlatives: "la plus haute autorité".

@@ -453,6 +453,15 @@ impl<'d> Reader<'d> {
             if let Some(p) = self.pronoun(i) {
                 return Some(self.pronoun_mention(i, p));
             }
+            // "Pour Fillon, il ne s'agit que d'une « … »": the person the clause is for speaks.
+            if self.is(i, &["pour", "for"])
+                && let Some(m) = self.source_after(i + 1, end)
+                && self.is_punct(m.tokens.end, ",")
+                && m.pronoun.is_none()
+                && self.is_pure_name(&m.tokens)
+            {
+                return Some(m);
+            }
             let adverbial = self.is(
                 i,
                 &[

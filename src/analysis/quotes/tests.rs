@@ -291,6 +291,18 @@ fn french_cues_before_and_after() {
             Some("Paul Garnier"),
             None,
         ),
+        (
+            "« Le gouvernement n'a rien prouvé de ce qu'il avance », ont souligné les juges.",
+            "Le gouvernement n'a rien prouvé de ce qu'il avance",
+            Some("les juges"),
+            Some("ont souligné"),
+        ),
+        (
+            "Les otages ont été libérés au terme d'une opération qualifiée d'« inédite », selon l'annonce du gouvernement camerounais.",
+            "inédite",
+            Some("gouvernement camerounais"),
+            Some("selon"),
+        ),
         // An incise inside the marks.
         (
             "Les liens sont restés forts. « J'ai confiance en lui, confiait d'ailleurs Marc Lenoir en 2010. Il m'a aidé. »",
@@ -500,6 +512,17 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
         Lang::Fr,
     );
     assert_eq!(found[0].speaker.as_deref(), Some("Marc Dion"), "{found:?}");
+    // "Pour X," opens a clause that X speaks; a pronoun after it continues X.
+    let found = run(
+        "Les révélations se succèdent. Pour Paul Garnier, il ne s'agit que d'une « opération de déstabilisation ». « Je ne me laisserai pas faire par ces gens-là », répond-il.",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Paul Garnier"),
+        "{found:?}"
+    );
     // A quotation standing alone after a sentence about someone is that person's.
     let found = run(
         "Le débat a été tendu.\nAnne Caron ne s'est pas laissé impressionner. « Plus ils crieront, plus nous avancerons. »",
