@@ -703,6 +703,30 @@ fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
         .is_some_and(|i| r.is(i, &lexicon::INSTITUTIONS))
 }
 
+/// Whose a statement is when the text names it alone ("La déclaration explique : « … »"): the owner given at an
+/// earlier mention of the same noun ("Une déclaration de Barcelone a confirmé …").
+fn statement_owner(r: &Reader<'_>, m: &Mention) -> Option<Mention> {
+    let head = m
+        .tokens
+        .clone()
+        .find(|&k| !r.is_det(k) && !r.is_detached_apostrophe(k))?;
+    if m.tokens.end != head + 1 || !r.is(head, &lexicon::REPORTS) {
+        return None;
+    }
+    let noun = r.lower(head);
+    (0..head).rev().find_map(|k| {
+        if r.in_quote[k] || r.lower(k) != noun || !r.is_link(k + 1) {
+            return None;
+        }
+        let end = r
+            .doc
+            .sentence_at(r.doc.tokens[k].start)
+            .map_or(k + 2, |s| r.doc.sentences[s].tokens.end);
+        r.source_after(k + 1, end)
+            .filter(|o| o.pronoun.is_none() && r.is_pure_name(&o.tokens))
+    })
+}
+
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {
     std::ptr::eq(r.lex, Lexicon::get(Lang::En))
@@ -714,6 +738,8 @@ const PRONOUN_REACH: usize = 3;
 /// The speaker a mention names: itself, or for a pronoun the last compatible source or name before it.
 fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Option<Speaker> {
     let Some(pronoun) = m.pronoun else {
+        let owner = statement_owner(r, m);
+        let m = owner.as_ref().unwrap_or(m);
         return Some(names.speaker(r, &m.tokens, m.female));
     };
     let at = m.tokens.start;

@@ -523,6 +523,13 @@ fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() 
         Some("Paul Garnier"),
         "{found:?}"
     );
+    // A statement named alone is the statement an earlier sentence gave an owner.
+    let found = run(
+        "Une déclaration du FC Valmont a confirmé le départ du joueur. La déclaration explique : « Le joueur a payé sa clause ce matin. »",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("FC Valmont"), "{found:?}");
     // A quotation standing alone after a sentence about someone is that person's.
     let found = run(
         "Le débat a été tendu.\nAnne Caron ne s'est pas laissé impressionner. « Plus ils crieront, plus nous avancerons. »",
