@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::lexicon::{Asset, Lexicon, Lists, Pronoun};
+use crate::article::Lang;
 
 /// Pronouns that can be the subject of a reporting verb: grammar with its type, kept in code.
 const PRONOUNS: &[(&str, Pronoun)] = &[
@@ -27,5 +28,5 @@ pub(super) fn lexicon() -> Lexicon {
     for noun in lists.words("not verbs") {
         verbs.remove(*noun);
     }
-    Lexicon::from_lists(lists, verbs, PRONOUNS, &[])
+    Lexicon::from_lists(Lang::En, lists, verbs, PRONOUNS, &[])
 }

@@ -28,6 +28,8 @@ impl Pronoun {
 
 /// The word lists of one language.
 pub(super) struct Lexicon {
+    /// The language the lists are for.
+    pub lang: Lang,
     /// Every form of the reporting verbs, lowercase.
     pub verbs: HashSet<String>,
     /// Auxiliaries and a few frequent verbs: they end a subject and chain before a participle.
@@ -254,12 +256,14 @@ pub(super) static NATIONALITY_ENDINGS: SharedList = LazyLock::new(|| shared("nat
 impl Lexicon {
     /// The lists every language has, from its asset, with the verbs and the typed pronoun tables of the language.
     pub(super) fn from_lists(
+        lang: Lang,
         lists: &'static Lists,
         verbs: HashSet<String>,
         pronouns: &'static [(&'static str, Pronoun)],
         clitics: &'static [(&'static str, Pronoun)],
     ) -> Lexicon {
         Lexicon {
+            lang,
             verbs,
             aux: lists.words("aux"),
             determiners: lists.words("determiners"),
@@ -325,7 +329,7 @@ fn french() -> Lexicon {
     for form in lists.words("verbs anyway") {
         verbs.insert((*form).to_string());
     }
-    Lexicon::from_lists(lists, verbs, FR_PRONOUNS, FR_CLITICS)
+    Lexicon::from_lists(Lang::Fr, lists, verbs, FR_PRONOUNS, FR_CLITICS)
 }
 
 #[cfg(test)]

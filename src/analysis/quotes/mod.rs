@@ -149,17 +149,10 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
         // The speaker of the quotation before, in the same paragraph, or in the paragraph just before when this
         // one opens with the quotation (a speech quoted over several paragraphs).
-        let opens_block = r
-            .doc
-            .sentence_at(r.doc.tokens[open].start)
-            .is_some_and(|s| {
-                let first = r.doc.sentences[..s]
-                    .iter()
-                    .rev()
-                    .take_while(|p| p.block == pair.block)
-                    .count();
-                first == 0 && window.open == window.before
-            });
+        let opens_block = window.open == window.before
+            && r.doc
+                .sentence_at(r.doc.tokens[open].start)
+                .is_some_and(|s| s == 0 || r.doc.sentences[s - 1].block != pair.block);
         let same_block = previous
             .as_ref()
             .filter(|(block, _)| *block == pair.block || (opens_block && *block + 1 == pair.block))
@@ -245,18 +238,20 @@ fn sentence_subject(r: &Reader<'_>, w: &Window) -> Option<Mention> {
         end -= 1;
     }
     // "… pour François Hollande, qui a conditionné sa candidature à « … »": the antecedent of the relative.
-    let relative = (w.before + 1..w.open)
-        .rev()
-        .take_while(|&k| !r.in_quote[k] && !r.is_punct(k, ","))
-        .find(|&k| r.is(k, &["qui", "who"]) && r.is_punct(k - 1, ","))
-        .and_then(|k| r.source_before(w.before, k + 1));
+    let relative = || {
+        (w.before + 1..w.open)
+            .rev()
+            .take_while(|&k| !r.in_quote[k] && !r.is_punct(k, ","))
+            .find(|&k| r.is(k, &["qui", "who"]) && r.is_punct(k - 1, ","))
+            .and_then(|k| r.source_before(w.before, k + 1))
+    };
     let subject = next_to_subject
         .then(|| r.segment_backward(w.before, end))
         .flatten()
         // A subject opens its clause; a phrase after a verb is its object ("on dénonce une présumée « … »").
         .filter(|np| np.start == w.before || r.is_punct(np.start - 1, ","))
         .map(|np| r.mention(np.clone(), &np))
-        .or(relative)
+        .or_else(relative)
         .or_else(|| r.clause_subject(w.before, w.open));
     subject.filter(|m| {
         m.tokens.end <= w.open
@@ -273,16 +268,14 @@ const MAX_INNER_INCISE: usize = 10;
 /// demain »", "« J'ai confiance en lui, confiait Hamon en 2010. Il m'a aidé. »". Its tokens, if there is one.
 fn inner_incise(r: &Reader<'_>, open: usize, close: usize) -> Option<Range<usize>> {
     let lex = r.lex;
-    let verb = |i: usize| {
-        let mut buf = String::new();
-        r.is_word(i) && lex.is_verb(lexicon::lowercase(r.word(i), &mut buf))
-    };
+    // The words inside the marks are flagged as quoted, so `is_verb` and `clitic` would refuse them.
+    let verb = |i: usize| r.is_word(i) && lex.is_verb(r.lower(i));
     let clitic = |i: usize| {
         r.is_word(i)
             && lex
                 .clitics
                 .iter()
-                .any(|(suffix, _)| r.word(i).to_lowercase().ends_with(suffix))
+                .any(|(suffix, _)| r.lower(i).ends_with(suffix))
     };
     let ends = |i: usize| i >= close || r.is_punct(i, ",") || r.is_punct(i, ".");
     (open + 2..close.saturating_sub(1)).find_map(|comma| {
@@ -643,8 +636,7 @@ fn group_before(r: &Reader<'_>, at: usize) -> Option<Mention> {
             .min(at);
         let np = r.segment_forward(k, end)?;
         let head = np.clone().find(|&i| r.is_word(i) && !r.is_det(i))?;
-        let mut buf = String::new();
-        let word = lexicon::lowercase(r.word(head), &mut buf);
+        let word = r.lower(head);
         let people = PEOPLE_ENDINGS
             .iter()
             .any(|e| word.len() > e.len() + 2 && word.ends_with(e));
@@ -686,8 +678,7 @@ fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
     else {
         return false;
     };
-    let mut buf = String::new();
-    let word = lexicon::lowercase(r.word(head), &mut buf);
+    let word = r.lower(head);
     r.is(head, &lexicon::PEOPLE)
         || PERSON_ENDINGS
             .iter()
@@ -703,6 +694,9 @@ fn is_institution(r: &Reader<'_>, m: &Mention) -> bool {
         .is_some_and(|i| r.is(i, &lexicon::INSTITUTIONS))
 }
 
+/// How many tokens back a statement named alone looks for the mention that gave its owner.
+const STATEMENT_REACH: usize = 2_000;
+
 /// Whose a statement is when the text names it alone ("La déclaration explique : « … »"): the owner given at an
 /// earlier mention of the same noun ("Une déclaration de Barcelone a confirmé …").
 fn statement_owner(r: &Reader<'_>, m: &Mention) -> Option<Mention> {
@@ -714,22 +708,25 @@ fn statement_owner(r: &Reader<'_>, m: &Mention) -> Option<Mention> {
         return None;
     }
     let noun = r.lower(head);
-    (0..head).rev().find_map(|k| {
-        if r.in_quote[k] || r.lower(k) != noun || !r.is_link(k + 1) {
-            return None;
-        }
-        let end = r
-            .doc
-            .sentence_at(r.doc.tokens[k].start)
-            .map_or(k + 2, |s| r.doc.sentences[s].tokens.end);
-        r.source_after(k + 1, end)
-            .filter(|o| o.pronoun.is_none() && r.is_pure_name(&o.tokens))
-    })
+    // The statement is named shortly before: looking further would make a long article quadratic.
+    (head.saturating_sub(STATEMENT_REACH)..head)
+        .rev()
+        .find_map(|k| {
+            if r.in_quote[k] || r.lower(k) != noun || !r.is_link(k + 1) {
+                return None;
+            }
+            let end = r
+                .doc
+                .sentence_at(r.doc.tokens[k].start)
+                .map_or(k + 2, |s| r.doc.sentences[s].tokens.end);
+            r.source_after(k + 1, end)
+                .filter(|o| o.pronoun.is_none() && r.is_pure_name(&o.tokens))
+        })
 }
 
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {
-    std::ptr::eq(r.lex, Lexicon::get(Lang::En))
+    r.lex.lang == Lang::En
 }
 
 /// How many blocks back a pronoun may look for its antecedent.

@@ -137,15 +137,13 @@ impl<'d> Reader<'d> {
         if !self.is_word(i) || self.in_quote[i] || self.in_title[i] {
             return None;
         }
-        let word = self.word(i);
+        let word = self.lower(i);
         if !word.contains('-') {
             return None;
         }
         for (suffix, pronoun) in self.lex.clitics {
-            if word.len() > suffix.len() && word.to_lowercase().ends_with(suffix) {
-                let base = &word[..word.len() - suffix.len()];
-                let mut buf = String::new();
-                let lower = lowercase(base, &mut buf);
+            if word.len() > suffix.len() && word.ends_with(suffix) {
+                let lower = &word[..word.len() - suffix.len()];
                 if in_list(lower, self.lex.aux) {
                     return Some((*pronoun, true));
                 }

@@ -4,9 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{
-    ADVERBIAL_PHRASES, PREPOSITIONS, Pronoun, REPORTS, SKIPPED_PREPOSITIONS, lowercase,
-};
+use super::lexicon::{ADVERBIAL_PHRASES, PREPOSITIONS, Pronoun, REPORTS, SKIPPED_PREPOSITIONS};
 use super::reader::{PARTICLES, Reader};
 use crate::analysis::text::TokenKind;
 
@@ -422,8 +420,7 @@ impl<'d> Reader<'d> {
     /// A participle or gerund opening a clause before its subject: "Interrogé vendredi, Alain Juppé a …",
     /// "Concernant son épouse, il …"; not a name such as "René Martin".
     fn leading_participle(&self, i: usize) -> bool {
-        let mut buf = String::new();
-        let word = lowercase(self.word(i), &mut buf);
+        let word = self.lower(i);
         let long_ending = ["ant", "é", "ée", "és", "ées"]
             .iter()
             .any(|e| word.chars().count() >= e.chars().count() + 2 && word.ends_with(e));
