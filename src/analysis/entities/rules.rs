@@ -135,39 +135,20 @@ pub(crate) fn apply(
         }
     }
     merge_added(mentions, added);
-    // A day or a month alone is a date, not a name: English capitalises them ("Monday", "March"; not "May"
-    // or "June", which are names too).
-    mentions
-        .retain(|m| !(m.tokens.len() == 1 && CALENDAR.contains(&doc.token_text(m.tokens.start))));
+    // A day or a month alone is a date, not a name: English capitalises them ("Monday", "March"); not "Mars",
+    // "Mai", "May" or "June", which are names too.
+    mentions.retain(|m| !(m.tokens.len() == 1 && is_date_word(doc.token_text(m.tokens.start))));
 }
 
-/// Day and month names that English capitalises.
-const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Lundi",
-    "Mardi",
-    "Mercredi",
-    "Jeudi",
-    "Vendredi",
-    "Samedi",
-    "Dimanche",
-];
+/// Whether a word names a weekday or a month, in the time recogniser's lexicon.
+fn is_date_word(word: &str) -> bool {
+    use crate::analysis::time::lexicon;
+    let w = lexicon::normalise(word);
+    lexicon::weekday(&w).is_some()
+        || (lexicon::month(&w).is_some()
+            && !lexicon::is_month_abbreviation(&w)
+            && !matches!(&*w, "mars" | "mai" | "may" | "june" | "juin"))
+}
 
 /// Words that may stand capitalised before a name without being part of it.
 const TITLES: &[&str] = &[

@@ -20,7 +20,7 @@
 //! ```
 
 mod events;
-mod lexicon;
+pub(crate) mod lexicon;
 mod recognition;
 mod reference;
 mod resolution;
