@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::rules::is_acronym;
+use super::rules::{bracketed_acronym, is_acronym};
 use super::{EntityKind, Mention};
 use crate::analysis::text::Document;
 
@@ -31,14 +31,8 @@ pub(crate) fn link(doc: &Document<'_>, mentions: &[Mention]) -> Vec<String> {
     // Acronyms defined in brackets: the mention right before "(" ACRONYM ")"; the first definition wins.
     let mut bracketed: HashMap<&str, &str> = HashMap::new();
     for m in mentions {
-        let open = m.tokens.end;
-        if open + 2 < doc.tokens.len()
-            && doc.token_text(open) == "("
-            && doc.token_text(open + 2) == ")"
-            && is_acronym(doc.token_text(open + 1))
-            && m.tokens.len() > 1
-        {
-            bracketed.entry(doc.token_text(open + 1)).or_insert(text(m));
+        if let Some(acronym) = bracketed_acronym(doc, m) {
+            bracketed.entry(acronym).or_insert(text(m));
         }
     }
     // Distinct names, in order of first mention.

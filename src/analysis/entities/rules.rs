@@ -20,6 +20,18 @@ pub(crate) fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&' || c == '.')
 }
 
+/// The acronym a mention of several words defines in brackets right after it: "Organisation de coopération de
+/// Shanghai (OCS)" gives "OCS".
+pub(crate) fn bracketed_acronym<'d>(doc: &'d Document<'_>, m: &Mention) -> Option<&'d str> {
+    let open = m.tokens.end;
+    (m.tokens.len() > 1
+        && open + 2 < doc.tokens.len()
+        && doc.token_text(open) == "("
+        && doc.token_text(open + 2) == ")"
+        && is_acronym(doc.token_text(open + 1)))
+    .then(|| doc.token_text(open + 1))
+}
+
 /// Demonym endings, French and English, for capitalised nouns of peoples.
 const FR_DEMONYM_ENDINGS: &[&str] = &[
     "ais", "aise", "aises", "ois", "oise", "oises", "ain", "ains", "aine", "aines", "ien", "iens",
@@ -69,14 +81,9 @@ pub(crate) fn apply(
     // Acronyms in brackets after a mention: the acronym is a mention of the same kind.
     let mut acronyms: HashMap<&str, EntityKind> = HashMap::new();
     for m in mentions.iter() {
-        let open = m.tokens.end;
-        if open + 2 < doc.tokens.len()
-            && doc.token_text(open) == "("
-            && doc.token_text(open + 2) == ")"
-            && is_acronym(doc.token_text(open + 1))
-            && m.tokens.len() > 1
-        {
-            acronyms.insert(doc.token_text(open + 1), m.kind);
+        if let Some(acronym) = bracketed_acronym(doc, m) {
+            let open = m.tokens.end;
+            acronyms.insert(acronym, m.kind);
             if !covered[open + 1] {
                 covered[open + 1] = true;
                 added.push(Mention {
