@@ -233,17 +233,9 @@ impl Loader {
             self.pending_label = Some(line);
             return;
         }
-        let urls =
-            |links: &[(String, String)], base: Option<&str>| -> Vec<(String, Option<String>)> {
-                links
-                    .iter()
-                    .map(|(t, u)| (t.clone(), meta::resolve_url(base, u)))
-                    .filter(|(t, _)| !sanitize::clean_line(t).is_empty())
-                    .collect()
-            };
         if let Some(label) = self.pending_label.clone() {
             if !run.links.is_empty() && line.split_whitespace().count() <= 30 {
-                for (title, url) in urls(&run.links, self.base.as_deref()) {
+                for (title, url) in meta::related_links(&run.links, self.base.as_deref()) {
                     let joined = meta::join_label(&label, &sanitize::clean_line(&title));
                     push_related(
                         &mut self.builder,
@@ -263,7 +255,7 @@ impl Loader {
                 .map(|(t, _)| sanitize::clean_line(t).chars().count())
                 .sum();
             if !run.links.is_empty() && link_chars * 2 >= rest.chars().count() {
-                let items = urls(&run.links, self.base.as_deref());
+                let items = meta::related_links(&run.links, self.base.as_deref());
                 push_related(&mut self.builder, &mut self.related, &line, items);
                 return;
             }

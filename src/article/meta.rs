@@ -80,6 +80,19 @@ pub(crate) fn inline_related_title(line: &str) -> Option<&str> {
     text::related_title(line)
 }
 
+/// The links of a related-article line as items: their titles with addresses resolved against the base, links
+/// without a visible title left out.
+pub(crate) fn related_links(
+    links: &[(String, String)],
+    base: Option<&str>,
+) -> Vec<(String, Option<String>)> {
+    links
+        .iter()
+        .map(|(title, href)| (title.clone(), resolve_url(base, href)))
+        .filter(|(title, _)| !sanitize::clean_line(title).is_empty())
+        .collect()
+}
+
 /// An absolute address for a link found in a page, resolved against the page's base or canonical address.
 /// Links that lead nowhere useful (fragments, `javascript:`, `mailto:`) give `None`; without a base a relative
 /// link is kept as written.

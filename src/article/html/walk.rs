@@ -397,11 +397,7 @@ impl Walker {
                 } else {
                     line.clone()
                 };
-                let items = links
-                    .iter()
-                    .map(|(t, href)| (t.clone(), resolve_url(self.base.as_deref(), href)))
-                    .filter(|(t, _)| !sanitize::clean_line(t).is_empty())
-                    .collect();
+                let items = meta::related_links(&links, self.base.as_deref());
                 self.pending_label = None;
                 push_related(&mut self.builder, &mut self.related, &line, items);
                 return;
