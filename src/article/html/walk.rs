@@ -397,7 +397,7 @@ impl Walker {
                 } else {
                     line.clone()
                 };
-                let items = meta::related_links(&links, self.base.as_deref());
+                let items = meta::related_links(links, self.base.as_deref());
                 self.pending_label = None;
                 push_related(&mut self.builder, &mut self.related, &line, items);
                 return;
