@@ -176,6 +176,24 @@ pub(crate) enum Expr {
     Anaphoric(Box<Expr>),
 }
 
+impl Expr {
+    /// The expression under a "dernier"/"prochain" direction, and that direction.
+    fn undirected(&self) -> (&Expr, Option<i32>) {
+        match self {
+            Expr::Directed(inner, d) => (inner, Some(*d)),
+            e => (e, None),
+        }
+    }
+
+    /// The expression placed by a direction, when there is one.
+    fn directed(self, dir: Option<i32>) -> Expr {
+        match dir {
+            Some(d) => Expr::Directed(Box::new(self), d),
+            None => self,
+        }
+    }
+}
+
 /// An expression found in a sentence: token range (indices into the sentence's tokens) and its reading.
 #[derive(Clone, Debug)]
 pub(crate) struct Found {
@@ -221,10 +239,7 @@ pub(crate) fn find(toks: &[Tok<'_>], lang: Lang) -> Vec<Found> {
 
 /// The days listed before a date share its month: "les 8, 10 et 12 mai 2018" gives the 8th and 10th too.
 fn list_days(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut Vec<Found>) {
-    let (inner, dir) = match expr {
-        Expr::Directed(inner, d) => (&**inner, Some(*d)),
-        e => (e, None),
-    };
+    let (inner, dir) = expr.undirected();
     let Expr::Date {
         year,
         month: Some(month),
@@ -248,10 +263,7 @@ fn list_days(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut Vec<Found>) 
             day,
             weekday: None,
         };
-        let expr = match dir {
-            Some(d) => Expr::Directed(Box::new(date), d),
-            None => date,
-        };
+        let expr = date.directed(dir);
         listed.push(Found {
             first: k - 2,
             last: k - 2,
@@ -268,10 +280,7 @@ fn list_days(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut Vec<Found>) 
 
 /// "jeudi 23 et vendredi 24 mars": the first day, read without a month, takes the second one's.
 fn complete_previous_day(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut [Found]) {
-    let (inner, dir) = match expr {
-        Expr::Directed(inner, d) => (&**inner, Some(*d)),
-        e => (e, None),
-    };
+    let (inner, dir) = expr.undirected();
     let Expr::Date {
         year,
         month: Some(month),
@@ -302,10 +311,7 @@ fn complete_previous_day(toks: &[Tok<'_>], first: usize, expr: &Expr, out: &mut 
             day,
             weekday,
         };
-        previous.expr = match dir {
-            Some(d) => Expr::Directed(Box::new(date), d),
-            None => date,
-        };
+        previous.expr = date.directed(dir);
     }
 }
 
