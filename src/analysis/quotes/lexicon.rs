@@ -83,10 +83,8 @@ impl Lexicon {
         self.verbs.contains(lower)
     }
 
-    /// Whether a word as written is a reporting verb form or a past participle.
-    pub(super) fn is_verb_word(&self, word: &str) -> bool {
-        let mut buf = String::new();
-        let lower = lowercase(word, &mut buf);
+    /// Whether a lowercase word is a reporting verb form or looks like a past participle.
+    pub(super) fn is_verb_or_participle(&self, lower: &str) -> bool {
         self.is_verb(lower) || lower.ends_with('é') || lower.ends_with('i') || lower.ends_with('u')
     }
 }

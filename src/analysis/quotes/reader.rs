@@ -127,7 +127,7 @@ impl<'d> Reader<'d> {
             && (!self.is(i - 1, &["l'"])
                 || (i > 1
                     && (self.is(i - 2, &AFTER_PREPOSITION)
-                        || self.lex.is_verb_word(self.word(i - 2)))));
+                        || self.lex.is_verb_or_participle(self.lower(i - 2)))));
         !determiner
     }
 
