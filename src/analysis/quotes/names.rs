@@ -100,9 +100,14 @@ impl<'e> Names<'e> {
 
     /// Whether a mention is, or ends with, an organisation or a place the recogniser found: "the Met Office".
     pub(super) fn is_organisation(&self, tokens: &Range<usize>) -> bool {
-        self.entities.iter().any(|(range, e)| {
-            e.kind != EntityKind::Person && range.end == tokens.end && range.start >= tokens.start
-        })
+        // The entities are in text order: only those starting inside the mention can end with it.
+        let from = self
+            .entities
+            .partition_point(|(range, _)| range.start < tokens.start);
+        self.entities[from..]
+            .iter()
+            .take_while(|(range, _)| range.start < tokens.end)
+            .any(|(range, e)| e.kind != EntityKind::Person && range.end == tokens.end)
     }
 
     /// Whether a mention contains a name (not just a description).
