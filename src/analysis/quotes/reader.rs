@@ -120,15 +120,20 @@ impl<'d> Reader<'d> {
         if !self.lex.is_verb(lower) {
             return false;
         }
-        // "l'" is an object pronoun before a verb ("comme l'indique X", "il l'a dit"), but a determiner after a
-        // preposition or a verb ("a réagi à l'annonce").
-        let determiner = i > 0
-            && self.is(i - 1, self.lex.determiners)
+        !self.after_determiner(i)
+    }
+
+    /// Whether token `i` follows a determiner, so that a verb form there is a noun ("les juges", "la
+    /// demande"). "l'" is an object pronoun before a verb ("comme l'indique X", "il l'a dit"), but a determiner
+    /// after a preposition, "selon" or a verb ("a réagi à l'annonce", "selon l'annonce").
+    fn after_determiner(&self, i: usize) -> bool {
+        i > 0
+            && self.is_det(i - 1)
             && (!self.is(i - 1, &["l'"])
                 || (i > 1
                     && (self.is(i - 2, &AFTER_PREPOSITION)
-                        || self.lex.is_verb_or_participle(self.lower(i - 2)))));
-        !determiner
+                        || self.is(i - 2, &["selon"])
+                        || self.lex.is_verb_or_participle(self.lower(i - 2)))))
     }
 
     /// A verb with an inverted subject clitic ("explique-t-elle", "a-t-il"): the pronoun and whether the verb
@@ -227,12 +232,7 @@ impl<'d> Reader<'d> {
                 || self.is_title(i)
                 || (i > 0 && self.is_link(i - 1) && !self.is_det(i));
         }
-        // A verb form right after a determiner is a noun: "les juges", "la demande".
-        let after_determiner = i > 0
-            && self.is_det(i - 1)
-            && (!self.is(i - 1, &["l'"])
-                || (i > 1 && (self.is(i - 2, &AFTER_PREPOSITION) || self.is(i - 2, &["selon"]))));
-        if lex.is_verb(lower) && !after_determiner {
+        if lex.is_verb(lower) && !self.after_determiner(i) {
             return false;
         }
         // Superlatives: "la plus haute autorité".
