@@ -33,14 +33,7 @@ impl App {
             self.message = Some("no earlier position".into());
             return;
         };
-        self.scroll =
-            if position.width == self.layout.width || position.top >= self.article.text.len() {
-                position.line
-            } else {
-                self.layout.line_of_byte(position.top)
-            }
-            .min(self.max_scroll());
-        self.mark = position.mark;
+        self.restore_position(&position);
     }
 
     /// Marks an item and scrolls it into view, with some context above it.
