@@ -16,6 +16,7 @@ pub mod format;
 pub mod keymap;
 pub mod layout;
 pub mod library_view;
+mod screen;
 pub mod theme;
 mod ui;
 
@@ -27,8 +28,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseEvent, MouseEventKind,
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
 pub use action::Action;
@@ -41,6 +41,7 @@ use crate::analysis::{AnalysisOptions, Analyzer};
 use crate::article::{self, Article, Lang};
 use crate::error::{Error, ErrorKind, Result};
 use crate::library::state::{ReadingState, StateFile};
+use screen::Screen;
 
 /// What the command line asks of the reader.
 #[derive(Clone, Debug, Default)]
@@ -229,22 +230,15 @@ pub fn run(options: ReaderOptions) -> Result<()> {
         (file, revision)
     });
 
-    let mut terminal = ratatui::try_init().map_err(|e| {
-        ratatui::restore();
+    let mut terminal = screen::open().map_err(|e| {
+        screen::close();
         Error::io("terminal", e)
     })?;
-    // ratatui's panic hook restores raw mode and the screen; mouse reporting must be turned off too.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     if let Some(note) = state_note {
         app.update(Action::Notify(note));
     }
     let result = event_loop(&mut terminal, &mut app, &signals, &mut state);
-    leave_terminal();
+    screen::close();
     // However the loop ended (quit, a signal, the terminal gone), the place is remembered.
     if !app.should_quit() {
         app.update(Action::ForceQuit);
@@ -262,47 +256,26 @@ pub fn run(options: ReaderOptions) -> Result<()> {
     result
 }
 
-/// Gives the terminal back as it was: mouse reporting off, the main screen, cooked mode.
-fn leave_terminal() {
-    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-}
-
-/// Takes the terminal again after a suspension (or a stop from outside): raw mode, the alternate screen, mouse
-/// reporting, and a frame drawn whole, since the screen holds whatever the shell wrote meanwhile.
-fn enter_terminal(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
-    // After a stop from outside (SIGSTOP), the shell may have put the terminal back in cooked mode while
-    // crossterm still believes it raw, and would then skip setting it: leave raw mode first to set it anew.
-    crossterm::terminal::disable_raw_mode()?;
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture
-    )?;
-    terminal.clear()
-}
-
 /// Suspends the reader: saves the state, gives the terminal back, and stops the process as SIGTSTP would have
 /// (the handler registered for it keeps it from stopping by itself). Returns once the shell's `fg` resumed it.
 fn suspend(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     app: &App,
     state: &mut Option<(StateFile, u64)>,
     signals: &Signals,
 ) -> std::io::Result<Option<String>> {
     let note = save_state(app, state);
-    leave_terminal();
+    screen::close();
     std::io::stdout().flush()?;
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
     // Here again after SIGCONT.
     signals.resumed.store(false, Ordering::Relaxed);
-    enter_terminal(terminal)?;
+    screen::reopen(terminal)?;
     Ok(note)
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     signals: &Signals,
     state: &mut Option<(StateFile, u64)>,
@@ -322,7 +295,7 @@ fn event_loop(
         }
         if signals.resumed.swap(false, Ordering::Relaxed) {
             // Stopped and resumed from outside (SIGSTOP, then SIGCONT): take the terminal again, draw all.
-            enter_terminal(terminal).map_err(io)?;
+            screen::reopen(terminal).map_err(io)?;
             let size = terminal.size().map_err(io)?;
             app.update(Action::Resize(size.width, size.height));
             dirty = true;
@@ -374,7 +347,7 @@ fn event_loop(
 
 /// Carries out what an update asked for; returns whether the whole frame must be drawn again.
 fn carry_out(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     effect: Option<Effect>,
     state: &mut Option<(StateFile, u64)>,

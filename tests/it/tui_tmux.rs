@@ -285,6 +285,13 @@ fn reader_frame_shown(screen: &str) -> bool {
         && screen.contains("Related (")
 }
 
+/// Whether the help overlay is gone and the frame under it drawn whole: its title and its last line are away.
+fn help_closed(screen: &str) -> bool {
+    reader_frame_shown(screen)
+        && !screen.contains("Keys — ")
+        && !screen.contains("suspend (fg resumes)")
+}
+
 #[test]
 fn ctrl_z_sigtstp_and_sigstop_give_the_terminal_to_the_shell_and_fg_brings_the_whole_frame_back() {
     // Job control needs an interactive shell that has it: bash, without the user's start-up files.
@@ -337,13 +344,15 @@ fn ctrl_z_sigtstp_and_sigstop_give_the_terminal_to_the_shell_and_fg_brings_the_w
         tmux.send(&["?"]);
         tmux.wait_for("Keys — ");
         tmux.send(&["q"]);
-        tmux.wait_until("the help closed", |s| !s.contains("Keys — "));
+        tmux.wait_until("the help closed", help_closed);
     }
     // A stop the reader cannot see (SIGSTOP) leaves its screen to the shell, which writes over it and may put
     // the terminal in cooked mode; the SIGCONT of fg must take the terminal again and draw the whole frame.
     kill("STOP", &pid);
+    // The shell writes where the reader left the cursor, over the frame: its prompt follows the "Stopped" line.
     tmux.wait_until("the shell's prompt after SIGSTOP", |s| {
-        s.contains("Stopped") && s.trim_end().ends_with("READY>")
+        s.find("Stopped")
+            .is_some_and(|at| s[at..].lines().any(|line| line.starts_with("READY>")))
     });
     tmux.type_line("fg");
     tmux.wait_until("the whole frame after SIGCONT", |s| {
@@ -353,7 +362,7 @@ fn ctrl_z_sigtstp_and_sigstop_give_the_terminal_to_the_shell_and_fg_brings_the_w
     tmux.send(&["?"]);
     tmux.wait_for("Keys — ");
     tmux.send(&["q"]);
-    tmux.wait_until("the help closed", |s| !s.contains("Keys — "));
+    tmux.wait_until("the help closed", help_closed);
 
     tmux.send(&["q"]);
     tmux.wait_until("the prompt after quitting", |s| {
