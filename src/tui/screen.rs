@@ -43,12 +43,7 @@ pub fn open() -> std::io::Result<Screen> {
         close();
         previous(info);
     }));
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        EnableMouseCapture
-    )?;
+    take()?;
     let writer = FrameWriter {
         frame: Vec::with_capacity(64 * 1024),
         out: std::io::stdout(),
@@ -74,11 +69,16 @@ pub fn reopen(screen: &mut Screen) -> std::io::Result<()> {
     // After a stop from outside (SIGSTOP), the shell may have put the terminal back in cooked mode while
     // crossterm still believes it raw, and would then skip setting it: leave raw mode first to set it anew.
     crossterm::terminal::disable_raw_mode()?;
+    take()?;
+    screen.clear()
+}
+
+/// Raw mode, the alternate screen, mouse reporting.
+fn take() -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
         crossterm::terminal::EnterAlternateScreen,
         EnableMouseCapture
-    )?;
-    screen.clear()
+    )
 }
