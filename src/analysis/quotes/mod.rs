@@ -169,6 +169,16 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                         let comma = (close + 1..window.after).find(|&k| r.is_punct(k, ","))?;
                         r.clause_subject(comma + 1, window.after)
                     })?;
+                    // "une vidéo montrait Trump se vantant « … »": when the clause's subject is a thing, the
+                    // person named after it does what the participle says.
+                    if subject.pronoun.is_none()
+                        && !person_like(r, &names, &subject)
+                        && let Some(person) =
+                            names.person_before(r, cue.start, pair.block, |_| true)
+                        && person.start >= subject.tokens.end
+                    {
+                        return Some(names.speaker(r, &person, None));
+                    }
                     resolve(r, &names, &sources, &subject)
                 });
                 (speaker, Some(cue_text(r, cue)))

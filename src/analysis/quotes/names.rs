@@ -1,7 +1,7 @@
 //! Names for speakers: the entities of the recogniser when it gives them, capitalised word runs otherwise; the
 //! fullest form of a name in the article is its canonical name ("M. Di Giacomo" → "Flavio Di Giacomo").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::Speaker;
@@ -18,6 +18,9 @@ pub(super) struct Names<'e> {
     runs: Vec<(Range<usize>, usize)>,
     /// The runs ending with each word, to find a name's fullest form.
     by_last_word: HashMap<String, Vec<usize>>,
+    /// Capitalised words seen inside a sentence: a sentence's first word is a name only if it is one of them
+    /// (or an entity, or followed by another name word); "Ancien mineur, il …" names nobody.
+    mid_sentence: HashSet<String>,
 }
 
 /// The longest entity, in tokens, looked back for when a mention starts inside one.
@@ -91,10 +94,17 @@ impl<'e> Names<'e> {
             let last = r.word(run.end - 1);
             by_last_word.entry(last.to_string()).or_default().push(i);
         }
+        let mid_sentence = runs
+            .iter()
+            .flat_map(|(run, _)| run.clone())
+            .filter(|&t| r.is_name_word(t) && !r.opens_sentence(t))
+            .map(|t| r.word(t).to_string())
+            .collect();
         Names {
             entities: ranges,
             runs,
             by_last_word,
+            mid_sentence,
         }
     }
 
@@ -112,9 +122,22 @@ impl<'e> Names<'e> {
 
     /// Whether a mention contains a name (not just a description).
     pub(super) fn is_named(&self, r: &Reader<'_>, tokens: &Range<usize>) -> bool {
-        tokens
-            .clone()
-            .any(|i| r.is_name_word(i) && !r.is(i, r.lex.function_words))
+        tokens.clone().any(|i| {
+            r.is_name_word(i)
+                && !r.is(i, r.lex.function_words)
+                && (!r.opens_sentence(i)
+                    || r.is_name_word(i + 1)
+                    || self.mid_sentence.contains(r.word(i))
+                    || self.covers(i))
+        })
+    }
+
+    /// Whether an entity of the recogniser covers token `i`.
+    fn covers(&self, i: usize) -> bool {
+        let end = self.entities.partition_point(|(range, _)| range.start <= i);
+        self.entities[end.saturating_sub(MAX_ENTITY_TOKENS)..end]
+            .iter()
+            .any(|(range, _)| range.contains(&i))
     }
 
     /// The speaker for a mention: snapped to a person entity inside a description, with the canonical name.

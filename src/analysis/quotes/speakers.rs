@@ -21,6 +21,9 @@ pub(super) struct Mention {
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
 const MAX_NP: usize = 14;
 
+/// The most tokens a participle's clause between commas may have ("…, élu maire en 2014, …").
+const MAX_INCISE: usize = 20;
+
 impl<'d> Reader<'d> {
     /// A noun phrase read forwards from `i`, not past `end`: an optional title or determiner, then words.
     pub(super) fn segment_forward(&self, mut i: usize, end: usize) -> Option<Range<usize>> {
@@ -361,6 +364,11 @@ impl<'d> Reader<'d> {
         }
         if self.is_punct(j - 1, ",") {
             j -= 1;
+            // "Alain Juppé, éliminé au deuxième tour de la primaire, a affirmé": the participle's clause
+            // between commas describes the subject before it.
+            while let Some(comma) = self.participle_incise_before(start, j) {
+                j = comma;
+            }
         }
         // Comma-separated segments, nearest first: "Ghaith al Ghaith, le PDG de Flydubai, a annoncé". A segment
         // after a preposition is a complement ("en visite à Romorantin"), not the subject.
@@ -415,6 +423,28 @@ impl<'d> Reader<'d> {
             return Some(self.mention(name, &head));
         }
         Some(self.mention(head.clone(), &head))
+    }
+
+    /// The comma opening a participle's clause that ends at the comma `end` ("…, éliminé au premier tour,"),
+    /// when there is one and something stands before it.
+    fn participle_incise_before(&self, start: usize, end: usize) -> Option<usize> {
+        let comma = (start + 1..end)
+            .rev()
+            .take(MAX_INCISE)
+            .take_while(|&k| !self.is_mark(k) && !self.is_punct(k, ".") && !self.is_punct(k, ":"))
+            .find(|&k| self.is_punct(k, ","))?;
+        let first = comma + 1;
+        let lex = self.lex;
+        // Past participles of the other groups too: "battu", "élu", "mis", "conduit".
+        let participle = self.leading_participle(first)
+            || (self.lower(first).chars().count() >= 4
+                && ["u", "ue", "us", "i", "ie", "is", "it", "ite"]
+                    .iter()
+                    .any(|e| self.lower(first).ends_with(e))
+                && !self.is(first, lex.function_words)
+                && !self.is(first, lex.adverbs)
+                && !self.is(first, lex.calendar));
+        (first < end && !self.capitalised(first) && participle).then_some(comma)
     }
 
     /// A participle or gerund opening a clause before its subject: "Interrogé vendredi, Alain Juppé a …",

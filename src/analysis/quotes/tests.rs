@@ -330,6 +330,20 @@ fn french_cues_before_and_after() {
             Some("une vétérinaire du refuge"),
             Some("selon"),
         ),
+        // A participle's clause between the subject and the verb describes the subject.
+        (
+            "Paul Roux, battu au premier tour de l'élection en mars, a affirmé qu'il ne serait pas « un candidat de secours ».",
+            "un candidat de secours",
+            Some("Paul Roux"),
+            Some("a affirmé"),
+        ),
+        // When the clause's subject is a thing, the person named after it does what the participle says.
+        (
+            "Ces révélations ont conduit la sénatrice Claire Morel à critiquer le projet, affirmant que « la loi ne sera jamais appliquée ».",
+            "la loi ne sera jamais appliquée",
+            Some("Claire Morel"),
+            Some("affirmant"),
+        ),
     ];
     check(rows, Lang::Fr);
 }
@@ -445,6 +459,13 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             "Nous sommes d'accord sur tout",
             Some("Jean Morel"),
             Some("a-t-il assuré"),
+        ),
+        // A capitalised word opening a sentence is no name: the chain goes on to the person before.
+        (
+            "Marc Lemoine a quitté le club samedi. Ancien gardien, il avait joué dix saisons. « J'ai tout donné », a-t-il confié.",
+            "J'ai tout donné",
+            Some("Marc Lemoine"),
+            Some("a-t-il confié"),
         ),
     ];
     check(rows, Lang::Fr);
