@@ -36,7 +36,8 @@ pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         // An incise without a source ("», d'autres policiers déclarent") or a participle yields to a cue
         // before the quotation that names one.
         if (a.participle || a.speaker.is_none())
-            && let Some(b) = before(r, w).filter(|b| b.speaker.is_some() || a.participle)
+            && let Some(b) =
+                before(r, w).filter(|b| b.speaker.is_some() || b.participle || a.participle)
         {
             return Some(b);
         }
@@ -139,12 +140,32 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
         return (k < end && r.is_word(k)).then_some((k + 1, Some(mention)));
     }
     let mut k = i;
-    while k < end && k - i < 4 && (r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs)) && !r.is_verb(k) {
+    loop {
+        if k >= end || k - i >= 6 || r.is_verb(k) {
+            break;
+        }
         // "a fait savoir", "a fait part de".
         if r.is(k, &["fait", "font", "faisait", "faire"]) && r.is(k + 1, &["savoir", "part"]) {
             return Some((k + 2, None));
         }
-        k += 1;
+        // "a tenu à préciser": whatever the infinitive, the speaker insists on saying it.
+        if r.is(k, &["tenu", "tient", "tiennent", "tenait", "tenaient"])
+            && r.is(k + 1, &["à"])
+            && k + 2 < end
+            && ["er", "ir", "re"]
+                .iter()
+                .any(|e| r.lower(k + 2).ends_with(e))
+        {
+            return Some((k + 3, None));
+        }
+        if r.is(k, r.lex.aux) || r.is(k, r.lex.adverbs) {
+            k += 1;
+        } else if let Some(len) = r.adverbial_phrase(k).filter(|_| k > i) {
+            // "a pour sa part déclaré".
+            k += len;
+        } else {
+            break;
+        }
     }
     (k < end && r.is_verb(k) && !is_passive(r, i, k)).then_some((k + 1, None))
 }
@@ -299,7 +320,12 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 participle: false,
             });
         }
-        let speaker = clitic.or_else(|| r.source_after(end, w.after));
+        // "« … », a demandé des mesures": a plural noun after a singular auxiliary is its object, not its subject.
+        let singular = r.is(i, &["a", "avait", "aurait", "aura", "has", "had"]);
+        let speaker = clitic.or_else(|| {
+            r.source_after(end, w.after)
+                .filter(|m| !(singular && m.plural))
+        });
         return Some(Attribution {
             cue: i..end,
             speaker,

@@ -24,6 +24,15 @@ impl Pronoun {
     pub(super) fn plural(self) -> bool {
         matches!(self, Pronoun::TheyMasculine | Pronoun::TheyFeminine)
     }
+
+    /// Whether the pronoun can stand for a mention of this gender (when known) and number.
+    pub(super) fn agrees(self, female: Option<bool>, plural: bool) -> bool {
+        plural == self.plural()
+            && match self {
+                Pronoun::She | Pronoun::TheyFeminine => female != Some(false),
+                Pronoun::He | Pronoun::TheyMasculine => female != Some(true),
+            }
+    }
 }
 
 /// The word lists of one language.

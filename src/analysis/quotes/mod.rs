@@ -32,7 +32,7 @@ use super::text::TokenKind;
 use super::{Document, Entity};
 use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
-use lexicon::{Lexicon, PEOPLE_ENDINGS, PERSON_ENDINGS, Pronoun};
+use lexicon::{Lexicon, PEOPLE_ENDINGS, PERSON_ENDINGS};
 use names::Names;
 use reader::{PARTICLES, Reader};
 use speakers::Mention;
@@ -184,10 +184,22 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 (speaker, Some(cue_text(r, cue)))
             }
             Some(Attribution { cue, speaker, .. }) => {
+                let before = previous.as_ref().zip(last_accepted).and_then(
+                    |((block, speaker), (close, _))| {
+                        let near = *block == pair.block || *block + 1 == pair.block;
+                        near.then_some((close, speaker.as_ref()?))
+                    },
+                );
                 let speaker = speaker
                     .as_ref()
                     .or(sentence_subject(r, &window).as_ref())
-                    .and_then(|m| resolve(r, &names, &sources, m));
+                    .and_then(|m| {
+                        before
+                            .and_then(|(close, speaker)| {
+                                continued_speaker(r, &names, &sources, m, close, speaker)
+                            })
+                            .or_else(|| resolve(r, &names, &sources, m))
+                    });
                 (speaker, Some(cue_text(r, cue)))
             }
             // "La cour justifie sa décision par l'« extrême gravité » des faits": without a reporting word, the
@@ -570,6 +582,15 @@ fn previous_subject(
     let current = doc.sentence_at(doc.tokens[at].start)?;
     let mut looked = 0;
     let mut described = None;
+    // Whether a name of this gender fits.
+    let name_fits = |female: Option<bool>| {
+        fits(&Mention {
+            tokens: at..at,
+            pronoun: None,
+            female,
+            plural: false,
+        })
+    };
     for s in (0..current).rev() {
         let sentence = &doc.sentences[s];
         if sentence.block < reach || looked == SUBJECT_CHAIN {
@@ -582,6 +603,23 @@ fn previous_subject(
         if subject.pronoun.is_some() {
             looked -= 1;
             continue;
+        }
+        // "le ministre des Postes, des Médias et de la Culture Jean Roux a annoncé": a description too long to
+        // be read whole names its person before the verb.
+        if !r.is_pure_name(&subject.tokens)
+            && person_like(r, names, &subject)
+            && !is_institution(r, &subject)
+        {
+            let verb = (subject.tokens.end..sentence.tokens.end)
+                .find(|&k| !r.in_quote[k] && (r.is(k, r.lex.aux) || r.is_verb(k)));
+            let named = verb.and_then(|verb| {
+                names
+                    .person_before(r, verb, sentence.block, name_fits)
+                    .filter(|name| name.start >= subject.tokens.end)
+            });
+            if let Some(name) = named {
+                return Some(r.mention(name.clone(), &name));
+            }
         }
         if !names.is_named(r, &subject.tokens) && person_like(r, names, &subject) && fits(&subject)
         {
@@ -613,14 +651,6 @@ fn previous_subject(
         }
         // "Ce relais était la dernière course à laquelle Usain Bolt prenait part. « … », a-t-il lancé": when the
         // subject is a thing, a person the sentence names.
-        let name_fits = |female: Option<bool>| {
-            fits(&Mention {
-                tokens: at..at,
-                pronoun: None,
-                female,
-                plural: false,
-            })
-        };
         if let Some(name) = names.person_before(r, sentence.tokens.end, sentence.block, name_fits)
             && name.start >= sentence.tokens.start
         {
@@ -734,6 +764,59 @@ fn statement_owner(r: &Reader<'_>, m: &Mention) -> Option<Mention> {
         })
 }
 
+/// "« … », précise-t-il. « … », ajoute-t-il": a pronoun after the quotation just before (`close` is its
+/// closing mark), with no other person it could stand for named between, continues that quotation's speaker.
+fn continued_speaker(
+    r: &Reader<'_>,
+    names: &Names,
+    sources: &[Source],
+    m: &Mention,
+    close: usize,
+    speaker: &Speaker,
+) -> Option<Speaker> {
+    let pronoun = m.pronoun.filter(|p| !p.plural())?;
+    let at = m.tokens.start;
+    if close >= at {
+        return None;
+    }
+    let tokens = &r.doc.tokens;
+    let start = tokens.partition_point(|t| t.start < speaker.span.byte_start);
+    let end = tokens.partition_point(|t| t.end <= speaker.span.byte_end);
+    if start >= end {
+        return None;
+    }
+    let previous = r.mention(start..end, &(start..end));
+    // What a pronoun may stand for, as in `resolve`: people and institutions; in English, people only.
+    let organisation =
+        english(r) && (is_institution(r, &previous) || names.is_organisation(&previous.tokens));
+    if !pronoun.agrees(previous.female, previous.plural)
+        || organisation
+        || !person_like(r, names, &previous)
+    {
+        return None;
+    }
+    // The previous quotation's own sentence may name its source after it ("« … », a confié le directeur,
+    // Patrice Furé.") and others in passing ("…, ajoute-t-il, parlant des contrats de M. Max."): only the
+    // sentences after it count.
+    let last = close.max(end - 1);
+    let close = r
+        .doc
+        .sentence_at(tokens[last].start)
+        .map_or(last, |s| r.doc.sentences[s].tokens.end - 1)
+        .max(last);
+    let from = sources.partition_point(|s| s.mention.tokens.start <= close);
+    let other_source = sources[from..]
+        .iter()
+        .take_while(|s| s.mention.tokens.end <= at)
+        .any(|s| {
+            person_like(r, names, &s.mention) && pronoun.agrees(s.mention.female, s.mention.plural)
+        });
+    let other_person = names
+        .person_before(r, at, 0, |female| pronoun.agrees(female, false))
+        .is_some_and(|name| name.start > close);
+    (!other_source && !other_person).then(|| speaker.clone())
+}
+
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {
     r.lex.lang == Lang::En
@@ -755,14 +838,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         .sentence_at(r.doc.tokens[at].start)
         .map_or(0, |s| r.doc.sentences[s].block);
     let reach = block.saturating_sub(PRONOUN_REACH);
-    let compatible = |female: Option<bool>, plural: bool| {
-        plural == pronoun.plural()
-            && match pronoun {
-                Pronoun::She => female != Some(false),
-                Pronoun::He | Pronoun::TheyMasculine => female != Some(true),
-                Pronoun::TheyFeminine => female != Some(false),
-            }
-    };
+    let compatible = |female: Option<bool>, plural: bool| pronoun.agrees(female, plural);
     let end = sources.partition_point(|s| s.mention.tokens.start < at);
     // A source earlier in the pronoun's own sentence comes first: "X reconnaît que … : « … » a-t-il confié".
     let sentence_start = r

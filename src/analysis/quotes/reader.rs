@@ -100,6 +100,11 @@ impl<'d> Reader<'d> {
         i < self.len() && matches!(self.word(i), "«" | "»" | "“" | "”" | "\"" | "‹" | "›")
     }
 
+    /// A dash opening or closing an aside: "—" or "–".
+    pub(super) fn is_dash(&self, i: usize) -> bool {
+        self.is_punct(i, "—") || self.is_punct(i, "–")
+    }
+
     pub(super) fn capitalised(&self, i: usize) -> bool {
         self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
     }

@@ -362,11 +362,23 @@ impl<'d> Reader<'d> {
             }
             return Some(self.mention(np.clone(), &np));
         }
+        // "le ministre Nestor Bankumukunzi — par ailleurs ancien directeur — a annoncé": an aside between dashes.
+        if j > start + 2 && self.is_dash(j - 1) {
+            let opening = (start + 1..j - 1)
+                .rev()
+                .take(MAX_INCISE)
+                .take_while(|&k| !self.is_mark(k) && !self.is_punct(k, "."))
+                .find(|&k| self.is_dash(k));
+            if let Some(opening) = opening {
+                j = opening;
+            }
+        }
         if self.is_punct(j - 1, ",") {
             j -= 1;
-            // "Alain Juppé, éliminé au deuxième tour de la primaire, a affirmé": the participle's clause
-            // between commas describes the subject before it.
-            while let Some(comma) = self.participle_incise_before(start, j) {
+            // "Alain Juppé, éliminé au deuxième tour de la primaire, a affirmé", "François Fillon, en
+            // déplacement à Troyes, ce mardi, a contesté": what stands between commas there describes the
+            // subject before it, or says where and when.
+            while let Some(comma) = self.incise_before(start, j) {
                 j = comma;
             }
         }
@@ -381,8 +393,12 @@ impl<'d> Reader<'d> {
             let before = seg.start;
             // After a preposition, a complement; after a participle, its object ("des manifestants réclamant
             // la libération de militants").
+            // ", de l'International Crisis Group,": where the person before the comma comes from.
             let complement = before > start
                 && (self.is(before - 1, &PREPOSITIONS)
+                    || (self.is_link(before - 1)
+                        && before > start + 1
+                        && self.is_punct(before - 2, ","))
                     || (self.word(before - 1).ends_with("ant") && !self.capitalised(before - 1)));
             segments.push((seg, complement));
             if complement {
@@ -425,9 +441,9 @@ impl<'d> Reader<'d> {
         Some(self.mention(head.clone(), &head))
     }
 
-    /// The comma opening a participle's clause that ends at the comma `end` ("…, éliminé au premier tour,"),
-    /// when there is one and something stands before it.
-    fn participle_incise_before(&self, start: usize, end: usize) -> Option<usize> {
+    /// The comma opening an incise that ends at the comma `end`, when there is one and something stands before
+    /// it: a participle's clause ("…, éliminé au premier tour,"), a place or a time ("…, à Troyes, ce mardi,").
+    fn incise_before(&self, start: usize, end: usize) -> Option<usize> {
         let comma = (start + 1..end)
             .rev()
             .take(MAX_INCISE)
@@ -444,7 +460,10 @@ impl<'d> Reader<'d> {
                 && !self.is(first, lex.function_words)
                 && !self.is(first, lex.adverbs)
                 && !self.is(first, lex.calendar));
-        (first < end && !self.capitalised(first) && participle).then_some(comma)
+        let place_or_time = self.is(first, &SKIPPED_PREPOSITIONS)
+            || self.is(first, lex.calendar)
+            || (self.is_det(first) && self.is(first + 1, lex.calendar));
+        (first < end && !self.capitalised(first) && (participle || place_or_time)).then_some(comma)
     }
 
     /// A participle or gerund opening a clause before its subject: "Interrogé vendredi, Alain Juppé a …",

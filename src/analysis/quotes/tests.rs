@@ -330,6 +330,46 @@ fn french_cues_before_and_after() {
             Some("une vétérinaire du refuge"),
             Some("selon"),
         ),
+        // Between the auxiliary and the participle: adverbs and adverbial phrases; "tenir à" and an infinitive.
+        (
+            "« Une enquête est ouverte », a juste indiqué Claire Vidal, procureure de Rennes.",
+            "Une enquête est ouverte",
+            Some("Claire Vidal"),
+            Some("a juste indiqué"),
+        ),
+        (
+            "« La menace reste élevée », a pour sa part déclaré le ministre Luc Perrin.",
+            "La menace reste élevée",
+            Some("Luc Perrin"),
+            Some("a pour sa part déclaré"),
+        ),
+        (
+            "« Les travaux respectent le quartier », a cependant tenu à tempérer Hugo Lenoir, adjoint au maire.",
+            "Les travaux respectent le quartier",
+            Some("Hugo Lenoir"),
+            Some("a cependant tenu à tempérer"),
+        ),
+        // A plural noun after a singular auxiliary is the verb's object: the cue before the quotation speaks.
+        (
+            "La ministre de la santé, Anne Roussel, dénonçant un « bilan lourd », a demandé des renforts.",
+            "bilan lourd",
+            Some("Anne Roussel"),
+            Some("dénonçant"),
+        ),
+        // ", de l'Institut Pasteur," says where the person before it works.
+        (
+            "Marc Olivier, de l'Institut Pasteur, nuance toutefois ce constat : « Le virus circule moins vite »",
+            "Le virus circule moins vite",
+            Some("Marc Olivier"),
+            Some("nuance"),
+        ),
+        // A place and a time between commas.
+        (
+            "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
+            "C'est faux",
+            Some("Jean Dufour"),
+            Some("a contesté"),
+        ),
         // A participle's clause between the subject and the verb describes the subject.
         (
             "Paul Roux, battu au premier tour de l'élection en mars, a affirmé qu'il ne serait pas « un candidat de secours ».",
@@ -460,6 +500,13 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("Jean Morel"),
             Some("a-t-il assuré"),
         ),
+        // A description too long to be read whole names its person before the verb, past an aside in dashes.
+        (
+            "Lors de la fête, le ministre des Postes, des Technologies et de la Culture numérique Jean-Paul Nkurunziza — par ailleurs ancien directeur de la radio — a annoncé que le réseau est prêt. L'enjeu est la distribution. À ce sujet, il précise : « Nous aurons les décodeurs avant la fin de l'année ».",
+            "Nous aurons les décodeurs avant la fin de l'année",
+            Some("Jean-Paul Nkurunziza"),
+            Some("précise"),
+        ),
         // A capitalised word opening a sentence is no name: the chain goes on to the person before.
         (
             "Marc Lemoine a quitté le club samedi. Ancien gardien, il avait joué dix saisons. « J'ai tout donné », a-t-il confié.",
@@ -469,6 +516,31 @@ fn french_pronouns_resolve_to_the_last_named_source() {
         ),
     ];
     check(rows, Lang::Fr);
+}
+
+#[test]
+fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
+    // Persons named in passing in the first quotation's own sentence do not interrupt the speaker.
+    let found = run(
+        "Le Courrier du soir met en cause le député. « J'ai payé ces costumes », précise Paul Mercier, parlant des factures de M. Garnier. « Il n'y a aucun lien entre nous », ajoute-t-il.",
+        Lang::Fr,
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Paul Mercier"), Some("Paul Mercier")],
+        "{found:?}"
+    );
+    // A sentence about someone else in between does.
+    let found = run(
+        "Le Courrier du soir met en cause le député. « J'ai payé ces costumes », précise Paul Mercier. Son avocat Luc Garnier a été entendu. « Il n'y a aucun lien entre nous », ajoute-t-il.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Luc Garnier"),
+        "{found:?}"
+    );
 }
 
 #[test]
