@@ -144,7 +144,10 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             };
             words >= MIN_WORDS_WITHOUT_CUE || reach
         });
-        if words == 0 || (attribution.is_none() && words < MIN_WORDS_WITHOUT_CUE) {
+        if words == 0
+            || (attribution.is_none()
+                && (words < MIN_WORDS_WITHOUT_CUE || compound_noun(r, open, close)))
+        {
             continue;
         }
         // The speaker of the quotation before, in the same paragraph, or in the paragraph just before when this
@@ -243,6 +246,24 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// Whether the words between the marks are a compound noun such as « juge de paix » or « mode sans échec »:
+/// without a cue, a label or an idiom rather than someone's words.
+fn compound_noun(r: &Reader<'_>, open: usize, close: usize) -> bool {
+    let words: Vec<usize> = (open + 1..close).filter(|&i| r.is_word(i)).collect();
+    let [head, link, noun] = words[..] else {
+        return false;
+    };
+    close - open == 4
+        && r.is(
+            link,
+            &["de", "d'", "du", "des", "sans", "à", "au", "aux", "en"],
+        )
+        && !r.capitalised(head)
+        && !r.capitalised(noun)
+        && !r.is_det(head)
+        && !r.is(head, r.lex.function_words)
 }
 
 /// The subject of the sentence a quotation sits in, when words come before it: the source of words that no
@@ -427,6 +448,19 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
             .clone()
             .any(|i| r.is_punct(i, ".") || r.is_punct(i, "!") || r.is_punct(i, "?"));
     if titled_after_preposition {
+        return true;
+    }
+    // A name that says what it names: "l'« affaire Pénélope Fillon »", "la « loi pour une République
+    // numérique »".
+    let named_thing = words
+        .first()
+        .is_some_and(|&i| !r.capitalised(i) && r.is(i, lex.labels))
+        && words[1..].iter().any(|&i| r.capitalised(i))
+        && words.len() <= MAX_TITLE_WORDS
+        && !inside
+            .clone()
+            .any(|i| r.is_punct(i, ".") || r.is_punct(i, ","));
+    if named_thing {
         return true;
     }
     // An updated headline: "Page actualisée : 23 mars — « … »".

@@ -664,6 +664,11 @@ fn french_exclusions() {
         "Deux hommes ont été mis en examen pour « association de malfaiteurs » mardi.",
         "Ils sont accusés de « violences volontaires en réunion » et de vol.",
         "La police a activé le « plan de secours renforcé » (PSR) dans la nuit.",
+        // A name that says what it names, a compound noun with no cue.
+        "Les révélations de l'« affaire Martin Leroy » ont pesé sur la campagne.",
+        "Le texte de la « loi pour une Santé durable » est adopté.",
+        "Cette élection sera un « juge de paix » pour la majorité.",
+        "Le robot est passé en « mode sans échec » après la panne.",
         // A quoted fragment in a related-article item.
         "Un premier paragraphe.\n> À lire aussi : Crise : le gouvernement promet une « sortie rapide »\n",
     ];
