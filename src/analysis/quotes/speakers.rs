@@ -499,6 +499,12 @@ impl<'d> Reader<'d> {
             if let Some(p) = self.pronoun(i) {
                 return Some(self.pronoun_mention(i, p));
             }
+            // "C'est l'analyse de Gabriel Ruyiri : « … »": whose analysis, opinion or words it is.
+            if self.is(i, &["c'", "ce"]) && self.is(i + 1, &["est", "était"]) {
+                return self
+                    .source_after(i + 2, end)
+                    .filter(|m| m.tokens.start > i + 3 && m.pronoun.is_none());
+            }
             // "Pour Fillon, il ne s'agit que d'une « … »": the person the clause is for speaks.
             if self.is(i, &["pour", "for"])
                 && let Some(m) = self.source_after(i + 1, end)

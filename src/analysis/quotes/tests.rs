@@ -363,6 +363,13 @@ fn french_cues_before_and_after() {
             Some("Marc Olivier"),
             Some("nuance"),
         ),
+        // "C'est l'avis de X : « … »".
+        (
+            "C'est d'ailleurs l'avis de Paul Girard, économiste à Lyon : « Les impôts vont augmenter. »",
+            "Les impôts vont augmenter.",
+            Some("Paul Girard"),
+            Some(":"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
