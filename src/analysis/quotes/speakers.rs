@@ -393,12 +393,16 @@ impl<'d> Reader<'d> {
             let before = seg.start;
             // After a preposition, a complement; after a participle, its object ("des manifestants réclamant
             // la libération de militants").
-            // ", de l'International Crisis Group,": where the person before the comma comes from.
+            // ", de l'International Crisis Group,": where the person before the comma comes from (", d'autres
+            // policiers déclarent" is a subject).
+            let head = (seg.start..seg.end)
+                .find(|&t| !self.is_det(t) && !self.is_link(t) && !self.is_detached_apostrophe(t));
             let complement = before > start
                 && (self.is(before - 1, &PREPOSITIONS)
                     || (self.is_link(before - 1)
                         && before > start + 1
-                        && self.is_punct(before - 2, ","))
+                        && self.is_punct(before - 2, ",")
+                        && head.is_some_and(|h| self.capitalised(h)))
                     || (self.word(before - 1).ends_with("ant") && !self.capitalised(before - 1)));
             segments.push((seg, complement));
             if complement {

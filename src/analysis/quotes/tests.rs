@@ -370,6 +370,13 @@ fn french_cues_before_and_after() {
             Some("Paul Girard"),
             Some(":"),
         ),
+        // ", d'autres …" after a comma is a subject, not where someone comes from.
+        (
+            "Le suspect a été arrêté. Au contraire, d'autres gendarmes affirment que le suspect « voulait se venger ».",
+            "voulait se venger",
+            Some("autres gendarmes"),
+            Some("affirment"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
