@@ -76,6 +76,8 @@ pub(super) struct Lexicon {
     pub function_words: &'static [&'static str],
     /// Month and day names, which are capitalised in English.
     pub calendar: &'static [&'static str],
+    /// Verb forms that report only after "se" ("s'est défendu").
+    pub reflexive: &'static [&'static str],
 }
 
 impl Lexicon {
@@ -290,6 +292,7 @@ impl Lexicon {
             titles: lists.words("titles"),
             function_words: lists.words("function words"),
             calendar: lists.words("calendar"),
+            reflexive: &[],
         }
     }
 }
@@ -336,7 +339,10 @@ fn french() -> Lexicon {
     for form in lists.words("verbs anyway") {
         verbs.insert((*form).to_string());
     }
-    Lexicon::from_lists(Lang::Fr, lists, verbs, FR_PRONOUNS, FR_CLITICS)
+    Lexicon {
+        reflexive: lists.words("reflexive verbs"),
+        ..Lexicon::from_lists(Lang::Fr, lists, verbs, FR_PRONOUNS, FR_CLITICS)
+    }
 }
 
 #[cfg(test)]
@@ -392,6 +398,7 @@ mod tests {
             "verb endings",
             "not verbs",
             "irregular verbs",
+            "reflexive verbs",
             "verbs anyway",
         ];
         let en_verbs = ["verbs", "not verbs"];

@@ -122,6 +122,10 @@ impl<'d> Reader<'d> {
         {
             return true;
         }
+        // "s'est défendu", "se défend".
+        if self.lex.reflexive.contains(&lower) {
+            return (i.saturating_sub(2)..i).any(|k| self.is(k, &["se", "s'"]));
+        }
         if !self.lex.is_verb(lower) {
             return false;
         }

@@ -347,7 +347,22 @@ impl<'d> Reader<'d> {
             if j > start && self.is_punct(j - 1, ",") {
                 j -= 1;
             }
-            let np = self.segment_backward(start, j)?;
+            let mut np = self.segment_backward(start, j)?;
+            // "le chef de mission de MSF pour la Syrie, qui": the antecedent is the head, not its complement.
+            // ("rejetée par le gouvernement, qui", "selon le collectif, qui": the agent or the source).
+            while np.start > start + 1
+                && self.is(
+                    np.start - 1,
+                    &[
+                        "pour", "en", "à", "au", "aux", "chez", "sur", "dans", "for", "in", "at",
+                    ],
+                )
+                && let Some(head) = self
+                    .segment_backward(start, np.start - 1)
+                    .filter(|head| self.is_subject_like(head))
+            {
+                np = head.start..np.end;
+            }
             if let Some(name) = self.inner_name(&np) {
                 return Some(self.mention(name, &np));
             }
@@ -503,11 +518,13 @@ impl<'d> Reader<'d> {
             if let Some(p) = self.pronoun(i) {
                 return Some(self.pronoun_mention(i, p));
             }
-            // "C'est l'analyse de Gabriel Ruyiri : « … »": whose analysis, opinion or words it is.
+            // "C'est l'analyse de Gabriel Ruyiri : « … »": whose analysis, opinion or words it is; "C'est Maradona
+            // qui a fait le premier pas : « … »": who did it.
             if self.is(i, &["c'", "ce"]) && self.is(i + 1, &["est", "était"]) {
-                return self
-                    .source_after(i + 2, end)
-                    .filter(|m| m.tokens.start > i + 3 && m.pronoun.is_none());
+                return self.source_after(i + 2, end).filter(|m| {
+                    m.pronoun.is_none()
+                        && (m.tokens.start > i + 3 || self.is(m.tokens.end, &["qui", "who"]))
+                });
             }
             // "Pour Fillon, il ne s'agit que d'une « … »": the person the clause is for speaks.
             if self.is(i, &["pour", "for"])

@@ -377,6 +377,27 @@ fn french_cues_before_and_after() {
             Some("autres gendarmes"),
             Some("affirment"),
         ),
+        // The antecedent of "qui" is the head of its noun phrase, not a complement of place.
+        (
+            "Marco Bellini, le chef de mission de l'ONG pour la Libye qui estime qu'il s'agit « d'une attaque délibérée ».",
+            "d'une attaque délibérée",
+            Some("Marco Bellini"),
+            Some("estime"),
+        ),
+        // "C'est X qui … : « … »".
+        (
+            "C'est Paul Girard qui a fait le premier pas : « Tournons la page. »",
+            "Tournons la page.",
+            Some("Paul Girard"),
+            Some(":"),
+        ),
+        // "se défendre" reports; "défendre des positions" does not.
+        (
+            "« C'est une bonne école », s'est défendu Jean Roux, interrogé sur l'âge de ses filles.",
+            "C'est une bonne école",
+            Some("Jean Roux"),
+            Some("s'est défendu"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
@@ -678,6 +699,8 @@ fn french_exclusions() {
         "Deux hommes ont été mis en examen pour « association de malfaiteurs » mardi.",
         "Ils sont accusés de « violences volontaires en réunion » et de vol.",
         "La police a activé le « plan de secours renforcé » (PSR) dans la nuit.",
+        // "défendre" without "se" reports nothing.
+        "Il a changé les positions qu'il défendait, pour adoucir son image « droitière » au sein du parti.",
         // A name that says what it names, a compound noun with no cue.
         "Les révélations de l'« affaire Martin Leroy » ont pesé sur la campagne.",
         "Le texte de la « loi pour une Santé durable » est adopté.",
