@@ -60,6 +60,9 @@ const MIN_WORDS_WITHOUT_CUE: usize = 3;
 /// The most words a title or name after a label word ("le film « … »") has.
 const MAX_TITLE_WORDS: usize = 8;
 
+/// The most words a list of charges may have ("détournement de fonds publics, abus de biens sociaux, …").
+const MAX_CHARGE_WORDS: usize = 16;
+
 /// How many tokens may separate a short quotation from a cue before it.
 const SHORT_QUOTE_REACH: usize = 16;
 
@@ -429,7 +432,7 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         && words.first().is_some_and(|&i| {
             !r.capitalised(i) && !r.is(i, &["ne", "n'", "pas", "être", "avoir", "not", "be"])
         })
-        && words.len() <= 12
+        && words.len() <= MAX_CHARGE_WORDS
         && !inside.clone().any(|i| r.is_punct(i, "."));
     if charge {
         return true;
@@ -452,11 +455,12 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     }
     // A name that says what it names: "l'« affaire Pénélope Fillon »", "la « loi pour une République
     // numérique »".
-    let named_thing = words
-        .first()
-        .is_some_and(|&i| !r.capitalised(i) && r.is(i, lex.labels))
-        && words[1..].iter().any(|&i| r.capitalised(i))
-        && words.len() <= MAX_TITLE_WORDS
+    let head = words.iter().position(|&i| !r.is_det(i));
+    let named_thing = head.is_some_and(|h| {
+        !r.capitalised(words[h])
+            && r.is(words[h], lex.labels)
+            && words[h + 1..].iter().any(|&i| r.capitalised(i))
+    }) && words.len() <= MAX_TITLE_WORDS
         && !inside
             .clone()
             .any(|i| r.is_punct(i, ".") || r.is_punct(i, ","));

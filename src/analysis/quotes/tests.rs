@@ -704,6 +704,8 @@ fn french_exclusions() {
         // A name that says what it names, a compound noun with no cue.
         "Les révélations de l'« affaire Martin Leroy » ont pesé sur la campagne.",
         "Le texte de la « loi pour une Santé durable » est adopté.",
+        "Le souvenir de « l'affaire de Val-Claret » hante encore la station.",
+        "Un réquisitoire supplétif a été délivré pour « escroquerie aggravée, faux et usage de faux » jeudi.",
         "Cette élection sera un « juge de paix » pour la majorité.",
         "Le robot est passé en « mode sans échec » après la panne.",
         // A quoted fragment in a related-article item.
