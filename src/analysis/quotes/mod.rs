@@ -32,7 +32,7 @@ use super::text::TokenKind;
 use super::{Document, Entity};
 use crate::article::{Lang, Span};
 use cues::{Attribution, Window};
-use lexicon::{Lexicon, PEOPLE_ENDINGS, PERSON_ENDINGS};
+use lexicon::{Lexicon, PEOPLE_ENDINGS, PERSON_ENDINGS, Pronoun};
 use names::Names;
 use reader::{PARTICLES, Reader};
 use speakers::Mention;
@@ -484,6 +484,10 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         && words.len() <= 6
         && all_capitalised;
     let starts_sentence = open == w.before || (open > 0 && r.is_punct(open - 1, ":"));
+    // A name as the subject of a verb: "« Quotidien » a affirmé que …".
+    if name_like && words.len() <= 3 && (r.is(w.close + 1, lex.aux) || r.is_verb(w.close + 1)) {
+        return true;
+    }
     if name_like && !starts_sentence {
         let said_just_before = open > 0 && r.is_verb(open - 1);
         return !said_just_before;
@@ -855,6 +859,39 @@ fn continued_speaker(
     (!other_source && !other_person).then(|| speaker.clone())
 }
 
+/// "Ce dernier", "celle-ci": the person or source named last before the mention, of its gender.
+fn latter(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Option<Speaker> {
+    let words: Vec<&str> = m.tokens.clone().map(|i| r.lower(i)).collect();
+    let female = match words[..] {
+        ["ce", "dernier"] | ["celui-ci"] | ["the", "latter"] => None,
+        ["cette", "dernière"] | ["celle-ci"] => Some(true),
+        _ => return None,
+    };
+    let pronoun = if female == Some(true) {
+        Pronoun::She
+    } else {
+        Pronoun::He
+    };
+    let at = m.tokens.start;
+    let end = sources.partition_point(|s| s.mention.tokens.start < at);
+    let source = sources[..end].iter().rev().find(|s| {
+        s.mention.tokens.end <= at
+            && pronoun.agrees(s.mention.female, s.mention.plural)
+            && person_like(r, names, &s.mention)
+    });
+    let block = r
+        .doc
+        .sentence_at(r.doc.tokens[at].start)
+        .map_or(0, |s| r.doc.sentences[s].block);
+    let name = names.person_before(r, at, block.saturating_sub(1), |f| pronoun.agrees(f, false));
+    match (source, name) {
+        (Some(s), Some(n)) if n.start > s.mention.tokens.start => Some(names.speaker(r, &n, None)),
+        (Some(s), _) => Some(names.speaker(r, &s.mention.tokens, s.mention.female)),
+        (None, Some(n)) => Some(names.speaker(r, &n, None)),
+        (None, None) => None,
+    }
+}
+
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {
     r.lex.lang == Lang::En
@@ -866,6 +903,9 @@ const PRONOUN_REACH: usize = 3;
 /// The speaker a mention names: itself, or for a pronoun the last compatible source or name before it.
 fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Option<Speaker> {
     let Some(pronoun) = m.pronoun else {
+        if let Some(latter) = latter(r, names, sources, m) {
+            return Some(latter);
+        }
         let owner = statement_owner(r, m);
         let m = owner.as_ref().unwrap_or(m);
         return Some(names.speaker(r, &m.tokens, m.female));

@@ -542,6 +542,13 @@ fn french_pronouns_resolve_to_the_last_named_source() {
             Some("Jean-Paul Nkurunziza"),
             Some("précise"),
         ),
+        // "Ce dernier": the person named last.
+        (
+            "La maire Claire Fontaine a reçu le syndicaliste Paul Girard. Ce dernier a déclaré : « Rien n'est décidé. »",
+            "Rien n'est décidé.",
+            Some("Paul Girard"),
+            Some("a déclaré"),
+        ),
         // A capitalised word opening a sentence is no name: the chain goes on to the person before.
         (
             "Marc Lemoine a quitté le club samedi. Ancien gardien, il avait joué dix saisons. « J'ai tout donné », a-t-il confié.",
@@ -701,6 +708,8 @@ fn french_exclusions() {
         "La police a activé le « plan de secours renforcé » (PSR) dans la nuit.",
         // "défendre" without "se" reports nothing.
         "Il a changé les positions qu'il défendait, pour adoucir son image « droitière » au sein du parti.",
+        // A name as the subject of a verb.
+        "« Soir Express » a affirmé que le maire avait menti.",
         // A name that says what it names, a compound noun with no cue.
         "Les révélations de l'« affaire Martin Leroy » ont pesé sur la campagne.",
         "Le texte de la « loi pour une Santé durable » est adopté.",
