@@ -853,8 +853,13 @@ fn continued_speaker(
         .any(|s| {
             person_like(r, names, &s.mention) && pronoun.agrees(s.mention.female, s.mention.plural)
         });
+    // Only the blocks from the previous quotation on are looked at: no scan back to the top for each quote.
+    let reach = r
+        .doc
+        .sentence_at(tokens[close].start)
+        .map_or(0, |s| r.doc.sentences[s].block);
     let other_person = names
-        .person_before(r, at, 0, |female| pronoun.agrees(female, false))
+        .person_before(r, at, reach, |female| pronoun.agrees(female, false))
         .is_some_and(|name| name.start > close);
     (!other_source && !other_person).then(|| speaker.clone())
 }
