@@ -314,6 +314,31 @@ fn snapshot_too_small() {
 }
 
 #[test]
+fn a_quote_that_fits_on_one_line_has_its_source_right_under_it() {
+    // 240 columns: the side column is wide enough for each fixture quote on one line.
+    let app = app(240, 40);
+    let terminal = draw(&app);
+    // The side column, right of the article pane.
+    let rows: Vec<String> = (0..40)
+        .map(|y| row(&terminal, y).chars().skip(160).collect())
+        .collect();
+    let quote = rows
+        .iter()
+        .position(|r| r.contains("du matin jusqu'au soir"))
+        .unwrap_or_else(|| panic!("the first quote is listed: {rows:#?}"));
+    assert!(
+        rows[quote].contains("Nous avons voulu"),
+        "on one line: {}",
+        rows[quote]
+    );
+    assert!(
+        rows[quote + 1].contains("— Sophie Le Bris"),
+        "the source follows: {:?}",
+        &rows[quote..quote + 3]
+    );
+}
+
+#[test]
 fn next_quote_marks_it_in_the_text_and_selects_it() {
     let mut app = app(120, 40);
     app.update(Action::NextQuote);

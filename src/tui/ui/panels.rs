@@ -126,7 +126,8 @@ fn quotes(app: &App, area: Rect, buf: &mut Buffer) {
             buf.set_style(line_area, style);
             Line::styled(format!("{lead}{line}"), style).render(line_area, buf);
         }
-        let y = top + text_rows as u16;
+        // The source right under the words; what rows are left separate the items.
+        let y = top + lines.len().min(text_rows) as u16;
         if y < area.bottom() {
             let speaker = quote
                 .speaker
