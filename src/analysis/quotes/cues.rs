@@ -393,7 +393,18 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             });
         }
         if let Some(len) = r.according(k) {
-            let speaker = r.source_after(k + len, w.open);
+            // "Amaq annonce que, selon ses sources, …": the sources of the clause's subject.
+            let speaker = if r.is(
+                k + len,
+                &[
+                    "ses", "son", "sa", "leurs", "leur", "its", "his", "her", "their",
+                ],
+            ) {
+                r.clause_subject(w.before, k)
+                    .or_else(|| r.source_after(k + len, w.open))
+            } else {
+                r.source_after(k + len, w.open)
+            };
             if speaker.is_some() {
                 return Some(Attribution {
                     cue: k..k + len,

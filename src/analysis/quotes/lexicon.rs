@@ -234,6 +234,8 @@ pub(super) static INSTITUTIONS: SharedList = LazyLock::new(|| shared("institutio
 pub(super) static PEOPLE: SharedList = LazyLock::new(|| shared("people"));
 /// Endings of plural nouns of people ("manifestants", "islamistes", "policiers", "chercheurs").
 pub(super) static PEOPLE_ENDINGS: SharedList = LazyLock::new(|| shared("people endings"));
+/// Nouns of organisations that "le journal", "la société" use for the organisation named just before.
+pub(super) static NAMED_ORGANISATIONS: SharedList = LazyLock::new(|| shared("named organisations"));
 /// Singular endings of nouns of people ("porte-parole" aside): "directeur", "avocate", "journaliste".
 pub(super) static PERSON_ENDINGS: SharedList = LazyLock::new(|| shared("person endings"));
 /// Frequent feminine first names (French and international), to check "elle"/"she" against a name.
@@ -404,6 +406,7 @@ mod tests {
         let en_verbs = ["verbs", "not verbs"];
         let shared = [
             "institutions",
+            "named organisations",
             "people",
             "people endings",
             "person endings",

@@ -674,6 +674,14 @@ fn previous_subject(
             continue;
         }
         if names.is_named(r, &subject.tokens) && fits(&subject) {
+            // "Le Ministre de la Défense Antoni Macierewicz était présent": the person the title names.
+            if !r.is_pure_name(&subject.tokens)
+                && let Some(name) = names
+                    .person_before(r, subject.tokens.end, sentence.block, name_fits)
+                    .filter(|name| name.start > subject.tokens.start)
+            {
+                return Some(r.mention(name.clone(), &name));
+            }
             // The phrase read forwards may run on into a verb no list knows ("Claire Fontaine dirige le
             // laboratoire"): it ends with its first name.
             let tokens = subject.tokens.clone();
@@ -897,6 +905,43 @@ fn latter(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Opt
     }
 }
 
+/// "L'Humanité s'est défendu en précisant que le journal …", "Karim Benzema … l'attaquant avait déclaré": a
+/// definite description with no name, of a person or an organisation, stands for the one of its kind named
+/// shortly before (in its paragraph or the one before). The mention stays; the canonical name is the name's.
+fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speaker> {
+    let tokens = &m.tokens;
+    if !r.is(tokens.start, &["le", "la", "l'", "the"]) || names.is_named(r, tokens) {
+        return None;
+    }
+    let head = tokens
+        .clone()
+        .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_detached_apostrophe(i))?;
+    let at = tokens.start;
+    let block = r
+        .doc
+        .sentence_at(r.doc.tokens[at].start)
+        .map_or(0, |s| r.doc.sentences[s].block);
+    let reach = block.saturating_sub(1);
+    let name = if r.is(head, &lexicon::NAMED_ORGANISATIONS) {
+        names.organisation_before(r, at, reach)?
+    } else if !is_institution(r, m) && person_like(r, names, m) && !m.plural {
+        // The person the sentences before are about, else the last one named.
+        let female = m.female;
+        let agrees = |f: Option<bool>| female.is_none() || f.is_none() || f == female;
+        previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
+            .map(|s| s.tokens)
+            .filter(|s| names.is_named(r, s))
+            .or_else(|| names.person_before(r, at, reach, agrees))?
+    } else {
+        return None;
+    };
+    let named = names.speaker(r, &name, None);
+    Some(Speaker {
+        canonical: named.canonical,
+        ..names.speaker(r, tokens, m.female)
+    })
+}
+
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {
     r.lex.lang == Lang::En
@@ -910,6 +955,9 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
     let Some(pronoun) = m.pronoun else {
         if let Some(latter) = latter(r, names, sources, m) {
             return Some(latter);
+        }
+        if let Some(named) = described_before(r, names, m) {
+            return Some(named);
         }
         let owner = statement_owner(r, m);
         let m = owner.as_ref().unwrap_or(m);

@@ -227,6 +227,28 @@ impl<'e> Names<'e> {
         best.to_string()
     }
 
+    /// The last organisation the recogniser found before token `at`, not before block `reach`.
+    pub(super) fn organisation_before(
+        &self,
+        r: &Reader<'_>,
+        at: usize,
+        reach: usize,
+    ) -> Option<Range<usize>> {
+        let end = self.entities.partition_point(|(range, _)| range.start < at);
+        self.entities[..end]
+            .iter()
+            .rev()
+            .take_while(|(range, _)| {
+                r.doc
+                    .sentence_at(r.doc.tokens[range.start].start)
+                    .is_some_and(|s| r.doc.sentences[s].block >= reach)
+            })
+            .find(|(range, e)| {
+                range.end <= at && e.kind == EntityKind::Organization && !r.in_quote[range.start]
+            })
+            .map(|(range, _)| range.clone())
+    }
+
     /// The last person named before token `at`, not before block `reach`: a person entity, or without entities a
     /// capitalised run of two words or more, or one after a title.
     pub(super) fn person_before(

@@ -136,6 +136,10 @@ impl<'d> Reader<'d> {
     /// demande"). "l'" is an object pronoun before a verb ("comme l'indique X", "il l'a dit"), but a determiner
     /// after a preposition, "selon" or a verb ("a réagi à l'annonce", "selon l'annonce").
     fn after_determiner(&self, i: usize) -> bool {
+        // "une telle demande".
+        if i > 1 && self.is(i - 1, &["tel", "telle", "tels", "telles"]) && self.is_det(i - 2) {
+            return true;
+        }
         i > 0
             && self.is_det(i - 1)
             && (!self.is(i - 1, &["l'"])

@@ -298,9 +298,10 @@ impl<'d> Reader<'d> {
         if self.is_pure_name(&np) {
             return Some(self.mention(np.clone(), &np));
         }
-        // An apposition naming the described source: "un porte-parole de la diplomatie, Wang Wenbin,".
+        // An apposition naming the described source: "un porte-parole de la diplomatie, Wang Wenbin,", "son
+        // avocat, Me Antonin Levy à l'AFP".
         let mut k = np.end;
-        while k < end && k - np.end < 8 && !self.is_punct(k, ",") && !self.is_punct(k, ".") {
+        while k < end && k - np.end < MAX_NP && !self.is_punct(k, ",") && !self.is_punct(k, ".") {
             k += 1;
         }
         if self.is_punct(k, ",")
@@ -309,7 +310,8 @@ impl<'d> Reader<'d> {
             && (name.end >= end
                 || !self.is_word(name.end)
                 || self.is_verb(name.end)
-                || self.is(name.end, self.lex.relatives))
+                || self.is(name.end, self.lex.relatives)
+                || self.is(name.end, &PREPOSITIONS))
         {
             return Some(self.mention(name, &np));
         }
@@ -322,19 +324,7 @@ impl<'d> Reader<'d> {
     /// The subject of a verb group starting at `verb`, read backwards not before `start`: appositions between
     /// commas prefer the name, "X, qui" takes X, a pronoun stays a pronoun for the caller to resolve.
     pub(super) fn source_before(&self, start: usize, verb: usize) -> Option<Mention> {
-        let mut j = verb;
-        loop {
-            if j > start
-                && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
-                && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
-            {
-                j -= 1;
-            } else if let Some(len) = self.adverbial_phrase_before(j).filter(|&l| j >= start + l) {
-                j -= len;
-            } else {
-                break;
-            }
-        }
+        let j = self.subject_end(start, verb);
         if j <= start {
             return None;
         }
@@ -343,7 +333,7 @@ impl<'d> Reader<'d> {
         }
         if self.is(j - 1, &["qui", "who", "which"]) {
             // The antecedent of "qui" may sit in a complement: "avec le chef Ayman al-Zawahiri, qui déclare".
-            j -= 1;
+            let mut j = j - 1;
             if j > start && self.is_punct(j - 1, ",") {
                 j -= 1;
             }
@@ -366,36 +356,27 @@ impl<'d> Reader<'d> {
             if let Some(name) = self.inner_name(&np) {
                 return Some(self.mention(name, &np));
             }
-            // "Vasip Sahin, gouverneur de la ville, qui qualifie …": the name before the apposition.
+            // "Vasip Sahin, gouverneur de la ville, qui qualifie …", "Idriss Déby, président du Tchad et de
+            // l'Union africaine, qui a rappelé": the name before the apposition.
+            let comma = (start + 1..np.start)
+                .rev()
+                .take(MAX_NP)
+                .take_while(|&k| {
+                    !self.is_mark(k) && !self.is_punct(k, ".") && !self.is_punct(k, ":")
+                })
+                .find(|&k| self.is_punct(k, ","));
             if !self.is_pure_name(&np)
-                && np.start > start + 1
-                && self.is_punct(np.start - 1, ",")
-                && let Some(name) = self.segment_backward(start, np.start - 1)
+                && let Some(comma) = comma
+                && let Some(name) = self.segment_backward(start, comma)
                 && self.is_pure_name(&name)
             {
                 return Some(self.mention(name, &np));
             }
             return Some(self.mention(np.clone(), &np));
         }
-        // "le ministre Nestor Bankumukunzi — par ailleurs ancien directeur — a annoncé": an aside between dashes.
-        if j > start + 2 && self.is_dash(j - 1) {
-            let opening = (start + 1..j - 1)
-                .rev()
-                .take(MAX_INCISE)
-                .take_while(|&k| !self.is_mark(k) && !self.is_punct(k, "."))
-                .find(|&k| self.is_dash(k));
-            if let Some(opening) = opening {
-                j = opening;
-            }
-        }
+        let mut j = j;
         if self.is_punct(j - 1, ",") {
             j -= 1;
-            // "Alain Juppé, éliminé au deuxième tour de la primaire, a affirmé", "François Fillon, en
-            // déplacement à Troyes, ce mardi, a contesté": what stands between commas there describes the
-            // subject before it, or says where and when.
-            while let Some(comma) = self.incise_before(start, j) {
-                j = comma;
-            }
         }
         // Comma-separated segments, nearest first: "Ghaith al Ghaith, le PDG de Flydubai, a annoncé". A segment
         // after a preposition is a complement ("en visite à Romorantin"), not the subject.
@@ -460,6 +441,44 @@ impl<'d> Reader<'d> {
         Some(self.mention(head.clone(), &head))
     }
 
+    /// Where the subject of the verb group at `verb` ends, read backwards not before `start`: past auxiliaries
+    /// and adverbs ("a d'ailleurs reconnu"), an aside between dashes, and incises between commas that describe
+    /// the subject or say where and when ("l'Ordre avait, dans un communiqué, déclaré", "Alain Juppé, éliminé
+    /// au premier tour, a affirmé").
+    fn subject_end(&self, start: usize, verb: usize) -> usize {
+        let mut j = verb;
+        loop {
+            if j > start
+                && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
+                && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
+            {
+                j -= 1;
+            } else if let Some(len) = self.adverbial_phrase_before(j).filter(|&l| j >= start + l) {
+                j -= len;
+            } else if j > start + 2 && self.is_dash(j - 1) {
+                // "le ministre Nestor Bankumukunzi — par ailleurs ancien directeur — a annoncé".
+                let opening = (start + 1..j - 1)
+                    .rev()
+                    .take(MAX_INCISE)
+                    .take_while(|&k| !self.is_mark(k) && !self.is_punct(k, "."))
+                    .find(|&k| self.is_dash(k));
+                match opening {
+                    Some(opening) => j = opening,
+                    None => break,
+                }
+            } else if j > start + 1
+                && self.is_punct(j - 1, ",")
+                && let Some(comma) = self.incise_before(start, j - 1)
+            {
+                // Up to the comma that opens the incise, kept for the comma-separated segments below.
+                j = comma + 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
     /// The comma opening an incise that ends at the comma `end`, when there is one and something stands before
     /// it: a participle's clause ("…, éliminé au premier tour,"), a place or a time ("…, à Troyes, ce mardi,").
     fn incise_before(&self, start: usize, end: usize) -> Option<usize> {
@@ -520,11 +539,21 @@ impl<'d> Reader<'d> {
             }
             // "C'est l'analyse de Gabriel Ruyiri : « … »": whose analysis, opinion or words it is; "C'est Maradona
             // qui a fait le premier pas : « … »": who did it.
-            if self.is(i, &["c'", "ce"]) && self.is(i + 1, &["est", "était"]) {
-                return self.source_after(i + 2, end).filter(|m| {
-                    m.pronoun.is_none()
-                        && (m.tokens.start > i + 3 || self.is(m.tokens.end, &["qui", "who"]))
-                });
+            if self.is(i, &["c'", "ce"]) {
+                // "Ce n'est pas l'avis de Fottorino : « … »" too.
+                let mut k = i + 1;
+                if self.is(k, &["n'", "ne"]) {
+                    k += 1;
+                }
+                if self.is(k, &["est", "était"]) {
+                    if self.is(k + 1, &["pas", "plus"]) {
+                        k += 1;
+                    }
+                    return self.source_after(k + 1, end).filter(|m| {
+                        m.pronoun.is_none()
+                            && (m.tokens.start > k + 2 || self.is(m.tokens.end, &["qui", "who"]))
+                    });
+                }
             }
             // "Pour Fillon, il ne s'agit que d'une « … »": the person the clause is for speaks.
             if self.is(i, &["pour", "for"])

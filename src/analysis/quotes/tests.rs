@@ -398,6 +398,34 @@ fn french_cues_before_and_after() {
             Some("Jean Roux"),
             Some("s'est défendu"),
         ),
+        // "Ce n'est pas l'avis de X : « … »".
+        (
+            "Ce n'est pas l'avis de Jeanne Morel : « Rien ne justifie ce choix. »",
+            "Rien ne justifie ce choix.",
+            Some("Jeanne Morel"),
+            Some(":"),
+        ),
+        // "selon les précisions apportées par X".
+        (
+            "« Il s'est enfui vers le port », selon les précisions apportées par le procureur Marc Rey.",
+            "Il s'est enfui vers le port",
+            Some("Marc Rey"),
+            Some("selon"),
+        ),
+        // A complement of the verb between the verb and its inverted subject.
+        (
+            "« Il aimait la montagne », a dit de lui la municipalité de Megève.",
+            "Il aimait la montagne",
+            Some("la municipalité de Megève"),
+            Some("a dit"),
+        ),
+        // An incise between the auxiliary and the participle.
+        (
+            "Le lendemain, le comité avait, dans un communiqué, jugé cette décision « inacceptable ».",
+            "inacceptable",
+            Some("le comité"),
+            Some("jugé"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
@@ -581,6 +609,34 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
     assert_eq!(
         found[1].speaker.as_deref(),
         Some("Luc Garnier"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_definite_description_is_named_by_the_person_just_before() {
+    let found = run(
+        "Karim Lenoir a répondu aux critiques. L'attaquant avait déclaré que l'entraîneur « avait cédé à la pression ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("L'attaquant"),
+        "{found:?}"
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("Karim Lenoir"),
+        "{found:?}"
+    );
+    // An indefinite one is someone else.
+    let found = run(
+        "Karim Lenoir a répondu aux critiques. Un supporter a déclaré que l'équipe « avait cédé à la pression ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("supporter"),
         "{found:?}"
     );
 }
@@ -837,7 +893,8 @@ fn entities_snap_descriptions_to_names_and_give_canonical_names() {
     use crate::analysis::{Entity, EntityKind};
     let input = "Le porte-parole du ministère, Wang Wenbin, a déclaré : « La visite aura lieu en mars. » \
                  « Elle sera longue », a ajouté Wang. Le Kremlin a indiqué que la rencontre serait « utile ». \
-                 La femme de Paul Dubois a dit que le voyage était « une bonne idée ».";
+                 La femme de Paul Dubois a dit que le voyage était « une bonne idée ». \
+                 L'Écho du Nord a refusé la tribune. Le journal estime qu'elle est « une atteinte à la liberté ».";
     let article = load_str(input, Format::Text, Some(Lang::Fr));
     let doc = Document::new(&article);
     let entity = |needle: &str, nth: usize, kind: EntityKind, canonical: &str| {
@@ -858,6 +915,12 @@ fn entities_snap_descriptions_to_names_and_give_canonical_names() {
         entity("Wang", 1, EntityKind::Person, "Wang Wenbin"),
         entity("Kremlin", 0, EntityKind::Organization, "Kremlin de Moscou"),
         entity("Paul Dubois", 0, EntityKind::Person, "Paul Dubois"),
+        entity(
+            "Écho du Nord",
+            0,
+            EntityKind::Organization,
+            "L'Écho du Nord",
+        ),
     ];
     let found: Vec<(String, String)> = find(&doc, Lang::Fr, &entities)
         .into_iter()
@@ -871,6 +934,8 @@ fn entities_snap_descriptions_to_names_and_give_canonical_names() {
         ("Wang", "Wang Wenbin"),
         ("Le Kremlin", "Kremlin de Moscou"),
         ("La femme de Paul Dubois", "femme de Paul Dubois"),
+        // A definite description stands for the organisation of its kind named just before.
+        ("Le journal", "L'Écho du Nord"),
     ];
     let want: Vec<(String, String)> = want
         .iter()
