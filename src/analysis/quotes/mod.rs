@@ -1047,7 +1047,10 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         }
         (Some(source), _) => Some(names.speaker(r, &source.mention.tokens, source.mention.female)),
         (None, Some(name)) => Some(names.speaker(r, &name, None)),
-        (None, None) => described.map(|m| names.speaker(r, &m.tokens, m.female)),
+        // "L'intéressée a réagi : « … », a-t-elle confié": the description, named by who it describes.
+        (None, None) => described.map(|m| {
+            described_before(r, names, &m).unwrap_or_else(|| names.speaker(r, &m.tokens, m.female))
+        }),
     }
 }
 

@@ -231,6 +231,10 @@ impl<'d> Reader<'d> {
         if matches!(lower, "plus" | "moins" | "most" | "least") && i > 0 && self.is_det(i - 1) {
             return true;
         }
+        // "Me Antonin Levy": a capitalised title, not the pronoun "me".
+        if self.capitalised(i) && self.is_title(i) {
+            return true;
+        }
         if in_list(lower, lex.stops)
             || in_list(lower, lex.relatives)
             || in_list(lower, lex.aux)

@@ -426,6 +426,13 @@ fn french_cues_before_and_after() {
             Some("le comité"),
             Some("jugé"),
         ),
+        // A title before a name in an apposition ("Me", not the pronoun "me").
+        (
+            "Selon les propos de son avocat, Me Paul Vidal à l'AFP, « l'audition a été avancée ».",
+            "l'audition a été avancée",
+            Some("Me Paul Vidal"),
+            Some("Selon"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
@@ -599,6 +606,16 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
     assert_eq!(
         speakers,
         [Some("Paul Mercier"), Some("Paul Mercier")],
+        "{found:?}"
+    );
+    // A source is someone a pronoun may continue.
+    let found = run(
+        "« Rien n'est confirmé », selon une source proche de l'enquête. Les explications du suspect « n'avaient aucun sens », précise-t-elle.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("une source proche de l'enquête"),
         "{found:?}"
     );
     // A sentence about someone else in between does.
