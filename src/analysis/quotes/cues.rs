@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::PREPOSITIONS;
 use super::reader::Reader;
 use super::speakers::Mention;
 
@@ -133,8 +134,15 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
             return Some((i + 1, Some(mention)));
         }
         let mut k = i + 1;
-        while k < end && r.is(k, r.lex.adverbs) && !r.is_verb(k) {
-            k += 1;
+        loop {
+            if k < end && r.is(k, r.lex.adverbs) && !r.is_verb(k) {
+                k += 1;
+            } else if let Some(len) = r.adverbial_phrase(k).filter(|_| k < end) {
+                // "a-t-il d'abord affirmé".
+                k += len;
+            } else {
+                break;
+            }
         }
         // After "a-t-il", any participle reports: "a-t-il plaisanté".
         return (k < end && r.is_word(k)).then_some((k + 1, Some(mention)));
@@ -462,8 +470,8 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     break;
                 }
             }
-            // Adverbs left of the auxiliary belong to the subject side.
-            while first < k && !r.is(first, r.lex.aux) {
+            // Adverbs left of the auxiliary belong to the subject side; a reflexive "se" is the verb's.
+            while first < k && !r.is(first, r.lex.aux) && !r.is(first, &["se", "s'"]) {
                 first += 1;
             }
             // "…, a-t-il affirmé, avant d'ajouter : « … »": the auxiliary carries its subject.
@@ -499,6 +507,10 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 if (k + 1..w.open).filter(|&t| !r.in_quote[t]).count() > 6 {
                     continue;
                 }
+                // "Selon des propos de X, rapportés par l'AFP, « … »": X speaks, the agency relays.
+                if (w.before..k).any(|t| !r.in_quote[t] && r.according(t).is_some()) {
+                    continue;
+                }
                 let agent = agent_between(r, k, w.open).or_else(|| agent_after(r, w));
                 let attribution = Attribution {
                     cue: k..k + 1,
@@ -529,9 +541,12 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             let speaker = r
                 .source_before(w.before, first)
                 .or_else(|| {
-                    // An inverted subject before a colon or comma: "Ainsi l'a déclaré le ministre : « … »".
-                    r.source_after(k + 1, w.open)
-                        .filter(|m| r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
+                    // An inverted subject before a colon or comma: "Ainsi l'a déclaré le ministre : « … »"; not
+                    // a complement ("a déclaré, après un concert donné en son honneur : « … »").
+                    r.source_after(k + 1, w.open).filter(|m| {
+                        (r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
+                            && !r.is(m.tokens.start - 1, &PREPOSITIONS)
+                    })
                 })
                 .or_else(|| {
                     // A coordinated verb ("… et a constaté que …") shares the clause's subject.

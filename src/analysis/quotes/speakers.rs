@@ -282,10 +282,18 @@ impl<'d> Reader<'d> {
             .find(|&k| !self.is_det(k) && !self.is_detached_apostrophe(k));
         if let Some(head) = head
             && self.is(head, &REPORTS)
-            && self.is_link(head + 1)
-            && let Some(owner) = self.source_after(head + 1, end)
         {
-            return Some(owner);
+            // "un communiqué de presse de X": the kind of statement is not its owner.
+            let link = if self.is(head + 1, &["de"]) && self.is(head + 2, &["presse"]) {
+                head + 3
+            } else {
+                head + 1
+            };
+            if self.is_link(link)
+                && let Some(owner) = self.source_after(link, end)
+            {
+                return Some(owner);
+            }
         }
         // "d'après les informations fournies par X": whoever provided them.
         if let Some(head) = head
@@ -498,7 +506,10 @@ impl<'d> Reader<'d> {
                 && !self.is(first, lex.function_words)
                 && !self.is(first, lex.adverbs)
                 && !self.is(first, lex.calendar));
-        let place_or_time = self.is(first, &SKIPPED_PREPOSITIONS)
+        // "Manuel Valls, qui avait échangé avec lui, s'est dit « … »": a relative clause.
+        let relative = self.is(first, &["qui", "dont", "who", "which"]);
+        let place_or_time = relative
+            || self.is(first, &SKIPPED_PREPOSITIONS)
             || self.is(first, lex.calendar)
             || (self.is_det(first) && self.is(first + 1, lex.calendar));
         (first < end && !self.capitalised(first) && (participle || place_or_time)).then_some(comma)

@@ -433,6 +433,34 @@ fn french_cues_before_and_after() {
             Some("Me Paul Vidal"),
             Some("Selon"),
         ),
+        // An adverbial phrase after the clitic's auxiliary.
+        (
+            "« Ils ont été fantastiques », a-t-il d'abord affirmé.",
+            "Ils ont été fantastiques",
+            None,
+            Some("a-t-il d'abord affirmé"),
+        ),
+        // "Selon des propos de X, rapportés par Y": X speaks, Y relays.
+        (
+            "Selon des propos de Rami Haddad, directeur de l'observatoire, rapportés par l'agence, « un kamikaze a visé le siège ».",
+            "un kamikaze a visé le siège",
+            Some("Rami Haddad"),
+            Some("Selon"),
+        ),
+        // "un communiqué de presse de X".
+        (
+            "D'après un communiqué de presse de Nordex, le chantier reprendra « dès que possible ».",
+            "dès que possible",
+            Some("Nordex"),
+            Some("D'après"),
+        ),
+        // A relative clause between the subject and the verb.
+        (
+            "Sur Twitter, Manuel Roux, qui avait déjeuné avec lui en avril, s'est dit « attristé et choqué ».",
+            "attristé et choqué",
+            Some("Manuel Roux"),
+            Some("s'est dit"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
@@ -618,6 +646,26 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
         Some("une source proche de l'enquête"),
         "{found:?}"
     );
+    // A complement after the verb is no inverted subject: the coordinated verb keeps its subject.
+    let found = run(
+        "Paul Girard a salué la foule puis a déclaré, après un concert donné en son honneur : « Nous allons réussir. »",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Paul Girard"),
+        "{found:?}"
+    );
+    // Relatives are people a pronoun may stand for.
+    let found = run(
+        "La nièce du roi s'opposait au transfert. Après le jugement, elle déclarait : « Mon oncle avait tout prévu. »",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("La nièce du roi"),
+        "{found:?}"
+    );
     // A sentence about someone else in between does.
     let found = run(
         "Le Courrier du soir met en cause le député. « J'ai payé ces costumes », précise Paul Mercier. Son avocat Luc Garnier a été entendu. « Il n'y a aucun lien entre nous », ajoute-t-il.",
@@ -783,6 +831,8 @@ fn french_exclusions() {
         "Il a changé les positions qu'il défendait, pour adoucir son image « droitière » au sein du parti.",
         // A name as the subject of a verb.
         "« Soir Express » a affirmé que le maire avait menti.",
+        // A charge after "placé en détention pour".
+        "Le suspect a été placé en détention pour « financement du terrorisme » jeudi.",
         // A name that says what it names, a compound noun with no cue.
         "Les révélations de l'« affaire Martin Leroy » ont pesé sur la campagne.",
         "Le texte de la « loi pour une Santé durable » est adopté.",
