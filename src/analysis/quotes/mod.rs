@@ -87,20 +87,25 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     // Titles and names in marks first: they are left out, and their words become part of the noun phrases
     // around them ("le journal « L'Écho » affirme").
     let mut kept = Vec::with_capacity(windows.len());
-    let mut last_excluded: Option<usize> = None;
+    // The closing mark of the last quotation, and whether it was left out: a quotation listed right after
+    // another ("« Le Monde », « Libération »"; "ont clamé : « Menteur », « Misogyne »") is of the same kind.
+    let mut last: Option<(usize, bool)> = None;
     for (pair, open, close) in windows {
         let window = window(&reader, open, close);
-        let listed = last_excluded.is_some_and(|c| {
+        let listed_after = last.filter(|&(c, _)| {
             c < open
                 && (c + 1..open).all(|k| {
                     reader.is_punct(k, ",") || reader.is(k, &["et", "ou", "encore", "and", "or"])
                 })
         });
-        if listed || excluded(&reader, &window) {
-            last_excluded = Some(close);
-            continue;
+        let out = match listed_after {
+            Some((_, left_out)) => left_out,
+            None => excluded(&reader, &window),
+        };
+        last = Some((close, out));
+        if !out {
+            kept.push((pair, open, close, window));
         }
-        kept.push((pair, open, close, window));
     }
     let kept_tokens: Vec<(usize, usize)> = kept.iter().map(|(_, o, c, _)| (*o, *c)).collect();
     reader.in_title.clone_from(&reader.in_quote);
@@ -147,8 +152,17 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             };
             words >= MIN_WORDS_WITHOUT_CUE || reach
         });
+        // « Menteur », « Misogyne », « Not my president »: quotations listed right after a cued one share its
+        // source, however short.
+        let listed = attribution.is_none()
+            && last_accepted.is_some_and(|(c, cued)| {
+                cued && c < open
+                    && (c + 1..open)
+                        .all(|k| r.is_punct(k, ",") || r.is(k, &["et", "ou", "and", "or"]))
+            });
         if words == 0
             || (attribution.is_none()
+                && !listed
                 && (words < MIN_WORDS_WITHOUT_CUE || compound_noun(r, open, close)))
         {
             continue;
@@ -210,6 +224,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             }
             // "La cour justifie sa décision par l'« extrême gravité » des faits": without a reporting word, the
             // words are those of the sentence's subject.
+            None if listed => (previous.as_ref().and_then(|(_, s)| s.clone()), None),
             None => match sentence_subject(r, &window) {
                 Some(subject) => (resolve(r, &names, &sources, &subject), None),
                 // "Fillon ne s'est pas laissé perturber. « … »": a quotation standing alone after a sentence
@@ -224,6 +239,15 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                     let speaker = previous_subject(r, &names, open, reach, |m| !m.plural)
                         .map(|m| names.speaker(r, &m.tokens, m.female));
                     (speaker, None)
+                }
+                // "… selon une source. Romain Degeer, un pilote, avait tenté de le prévenir. « … »": a sentence
+                // about a named person between the two quotations gives the second its speaker.
+                None if window.open == window.before => {
+                    let close = last_accepted.map_or(0, |(c, _)| c);
+                    let named = previous_subject(r, &names, open, pair.block, |m| !m.plural)
+                        .filter(|m| m.tokens.start > close && names.is_named(r, &m.tokens))
+                        .map(|m| names.speaker(r, &m.tokens, m.female));
+                    (named.or(same_block), None)
                 }
                 None => (same_block, None),
             },
@@ -611,6 +635,9 @@ fn plural_subject_before(r: &Reader<'_>, at: usize, reach: usize) -> Option<Ment
 /// How many sentences back a pronoun looks for the subject it continues.
 const SUBJECT_CHAIN: usize = 2;
 
+/// How many sentences back a pronoun looks at most, counting those about things.
+const MAX_CHAIN_SENTENCES: usize = 5;
+
 /// The named subject of a sentence just before a pronoun, which the pronoun continues: "Jeudi, Fillon s'est
 /// défendu. Il a reconnu avoir « eu tort »". A pronoun subject carries the chain one sentence further back.
 fn previous_subject(
@@ -623,6 +650,7 @@ fn previous_subject(
     let doc = r.doc;
     let current = doc.sentence_at(doc.tokens[at].start)?;
     let mut looked = 0;
+    let mut visited = 0;
     let mut described = None;
     // Whether a name of this gender fits.
     let name_fits = |female: Option<bool>| {
@@ -639,6 +667,16 @@ fn previous_subject(
             return described;
         }
         looked += 1;
+        visited += 1;
+        // The sentences of a quotation say nothing of who speaks.
+        let quoted = sentence
+            .tokens
+            .clone()
+            .all(|k| r.in_quote[k] || !r.is_word(k));
+        if quoted && visited < MAX_CHAIN_SENTENCES {
+            looked -= 1;
+            continue;
+        }
         let Some(subject) = r.clause_subject(sentence.tokens.start, sentence.tokens.end) else {
             continue;
         };

@@ -82,7 +82,18 @@ impl<'d> Reader<'d> {
         self.is_det(range.start)
             || self.is_title(range.start)
             || self.capitalised(range.start)
-            || self.is(range.start, &["autres", "nombreux", "nombreuses"])
+            || self.is(
+                range.start,
+                &[
+                    "autres",
+                    "nombreux",
+                    "nombreuses",
+                    "nombre",
+                    "plusieurs",
+                    "certains",
+                    "certaines",
+                ],
+            )
     }
 
     /// Whether every token of `range` belongs to a name (with titles and particles).
@@ -410,7 +421,21 @@ impl<'d> Reader<'d> {
                     || (self.word(before - 1).ends_with("ant") && !self.capitalised(before - 1)));
             segments.push((seg, complement));
             if complement {
-                let k = before - 1;
+                let mut k = before - 1;
+                // "nombre de manifestants se trouvant sur le parcours ont clamé": the participle and its
+                // complement describe the subject before them.
+                if k > start + 1
+                    && self.is(k, &PREPOSITIONS)
+                    && self.lower(k - 1).ends_with("ant")
+                    && !self.capitalised(k - 1)
+                {
+                    k -= 1;
+                    if k > start + 1 && self.is(k - 1, &["se", "s'"]) {
+                        k -= 1;
+                    }
+                    end = k;
+                    continue;
+                }
                 if k > start + 1 && self.is_punct(k - 1, ",") {
                     end = k - 1;
                 } else if segments.len() == 1 {

@@ -707,6 +707,36 @@ fn a_definite_description_is_named_by_the_person_just_before() {
 }
 
 #[test]
+fn quotations_listed_after_a_cued_one_share_its_source() {
+    let found = run(
+        "Nombre de manifestants se trouvant sur le parcours ont clamé : « Menteur », « Voleur », « Not my mayor », etc.",
+        Lang::Fr,
+    );
+    let texts: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["Menteur", "Voleur", "Not my mayor"], "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("Nombre de manifestants")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_sentence_about_a_named_person_gives_the_next_bare_quotation_its_speaker() {
+    let found = run(
+        "« Il était mal placé », selon une source proche de l'enquête. Romain Lefort, un pilote présent sur les lieux, avait tenté de le prévenir. « Ce n'était pas un bon endroit. On lui a dit de partir. »",
+        Lang::Fr,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Romain Lefort"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_quote_without_cue_takes_the_speaker_of_the_previous_one_in_its_paragraph() {
     let found = run(
         "Selon Louis Carré, l'accord est « une victoire pour tous ». « Nous voulions une loi claire et juste depuis des années. »\nAutre paragraphe : « Un texte sans auteur reste sans source ici. »",
