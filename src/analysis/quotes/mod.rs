@@ -226,6 +226,14 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             // words are those of the sentence's subject.
             None if listed => (previous.as_ref().and_then(|(_, s)| s.clone()), None),
             None => match sentence_subject(r, &window) {
+                // "Ces activités correspondraient à « un emploi à plein temps »": a thing says nothing; the words
+                // are those of the paragraph's source, or of a "selon X" next to them.
+                Some(subject) if is_thing(r, &names, &subject) => {
+                    let near = same_block.or_else(|| {
+                        according_near(r, open).and_then(|m| resolve(r, &names, &sources, &m))
+                    });
+                    (near, None)
+                }
                 Some(subject) => (resolve(r, &names, &sources, &subject), None),
                 // "Fillon ne s'est pas laissé perturber. « … »": a quotation standing alone after a sentence
                 // about someone, with no quotation before it in the paragraph, is that person's.
@@ -799,10 +807,11 @@ fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
     if m.pronoun.is_some() || names.is_named(r, &m.tokens) || is_institution(r, m) {
         return true;
     }
+    // "Une de ses tantes": past determiners and links.
     let Some(head) = m
         .tokens
         .clone()
-        .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_detached_apostrophe(i))
+        .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_link(i) && !r.is_detached_apostrophe(i))
     else {
         return false;
     };
@@ -812,6 +821,35 @@ fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
             .iter()
             .chain(PEOPLE_ENDINGS.iter())
             .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// Whether a mention names a thing: no person, institution, name or statement ("Ces activités", "le risque").
+fn is_thing(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
+    // "La première version du texte", "ce dernier".
+    let statement_or_demonstrative = m.tokens.clone().any(|i| {
+        r.is(i, &lexicon::REPORTS) || r.is(i, &["dernier", "dernière", "celui-ci", "celle-ci"])
+    });
+    m.pronoun.is_none() && !statement_or_demonstrative && !person_like(r, names, m)
+}
+
+/// The source of a "selon X" in the sentence of token `at` or in the one before or after it, in its paragraph:
+/// "« … ». Elles seraient « évanescentes », selon Le Canard enchaîné."
+fn according_near(r: &Reader<'_>, at: usize) -> Option<Mention> {
+    let doc = r.doc;
+    let current = doc.sentence_at(doc.tokens[at].start)?;
+    let block = doc.sentences[current].block;
+    [current, current + 1, current.wrapping_sub(1)]
+        .into_iter()
+        .filter_map(|s| doc.sentences.get(s))
+        .filter(|s| s.block == block)
+        .find_map(|s| {
+            let range = s.tokens.clone();
+            range.clone().find_map(|k| {
+                let len = r.according(k).filter(|_| !r.in_quote[k])?;
+                r.source_after(k + len, range.end)
+                    .filter(|m| m.pronoun.is_none())
+            })
+        })
 }
 
 /// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.

@@ -707,6 +707,36 @@ fn a_definite_description_is_named_by_the_person_just_before() {
 }
 
 #[test]
+fn a_thing_says_nothing_the_source_nearby_does() {
+    // A "selon X" in the next sentence of the paragraph.
+    let found = run(
+        "Ces emplois correspondraient à « un poste à plein temps d'attaché ». Ils seraient « fictifs », selon le Journal de Lyon.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("le Journal de Lyon"),
+        "{found:?}"
+    );
+    // The source of the quotation before, in the paragraph.
+    let found = run(
+        "« Le dossier est vide », a déclaré Paul Girard. Cette procédure relèverait d'« un acharnement sans précédent contre lui ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Paul Girard"),
+        "{found:?}"
+    );
+    // Nobody: no source rather than the thing.
+    let found = run(
+        "La théorie des contrats vise à « élaborer de meilleures institutions pour tous ».",
+        Lang::Fr,
+    );
+    assert_eq!(found[0].speaker, None, "{found:?}");
+}
+
+#[test]
 fn quotations_listed_after_a_cued_one_share_its_source() {
     let found = run(
         "Nombre de manifestants se trouvant sur le parcours ont clamé : « Menteur », « Voleur », « Not my mayor », etc.",
