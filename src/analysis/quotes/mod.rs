@@ -1113,7 +1113,26 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
     let name = if pronoun.plural() {
         None
     } else {
-        names.person_before(r, at, reach, |female| compatible(female, false))
+        names
+            .person_before(r, at, reach, |female| compatible(female, false))
+            .map(|name| {
+                // "… utilisée par Obama lors de ses investitures. Il a ensuite prononcé son discours": a person
+                // in a complement is a poor antecedent next to the person the article is about.
+                let mut first = name.start;
+                while first > 0 && (r.is_title(first - 1) || r.is_punct(first - 1, ".")) {
+                    first -= 1;
+                }
+                let complement =
+                    first > 0 && (r.is(first - 1, &lexicon::PREPOSITIONS) || r.is_link(first - 1));
+                complement
+                    .then(|| {
+                        names.more_salient_person(r, at, reach, &name, |female| {
+                            compatible(female, false)
+                        })
+                    })
+                    .flatten()
+                    .unwrap_or(name)
+            })
     };
     match (source, name) {
         (Some(source), Some(name))

@@ -21,6 +21,8 @@ pub(super) struct Names<'e> {
     /// Capitalised words seen inside a sentence: a sentence's first word is a name only if it is one of them
     /// (or an entity, or followed by another name word); "Ancien mineur, il …" names nobody.
     mid_sentence: HashSet<String>,
+    /// How many times the recogniser found each person, by canonical name: who the article is about.
+    person_counts: HashMap<&'e str, usize>,
 }
 
 /// The longest entity, in tokens, looked back for when a mention starts inside one.
@@ -100,11 +102,18 @@ impl<'e> Names<'e> {
             .filter(|&t| r.is_name_word(t) && !r.opens_sentence(t))
             .map(|t| r.word(t).to_string())
             .collect();
+        let mut person_counts: HashMap<&'e str, usize> = HashMap::new();
+        for (_, e) in &ranges {
+            if e.kind == EntityKind::Person {
+                *person_counts.entry(e.canonical.as_str()).or_default() += 1;
+            }
+        }
         Names {
             entities: ranges,
             runs,
             by_last_word,
             mid_sentence,
+            person_counts,
         }
     }
 
@@ -225,6 +234,52 @@ impl<'e> Names<'e> {
             }
         }
         best.to_string()
+    }
+
+    /// The person named most often in the article among those named before token `at` since block `reach`
+    /// (the latest such mention), when they are named more often than the person at `other`: who a pronoun
+    /// stands for when the last person named is only in a complement ("utilisée par Obama").
+    pub(super) fn more_salient_person(
+        &self,
+        r: &Reader<'_>,
+        at: usize,
+        reach: usize,
+        other: &Range<usize>,
+        fits: impl Fn(Option<bool>) -> bool,
+    ) -> Option<Range<usize>> {
+        let count = |e: &Entity| {
+            self.person_counts
+                .get(e.canonical.as_str())
+                .copied()
+                .unwrap_or(0)
+        };
+        let other_count = self
+            .entities
+            .iter()
+            .find(|(range, _)| range == other)
+            .map_or(0, |(_, e)| count(e));
+        let end = self.entities.partition_point(|(range, _)| range.start < at);
+        let mut best: Option<(&Range<usize>, usize)> = None;
+        for (range, e) in self.entities[..end].iter().rev() {
+            let block = r
+                .doc
+                .sentence_at(r.doc.tokens[range.start].start)
+                .map_or(0, |s| r.doc.sentences[s].block);
+            if block < reach {
+                break;
+            }
+            if e.kind != EntityKind::Person
+                || r.in_quote[range.start]
+                || !fits(r.name_gender(range))
+            {
+                continue;
+            }
+            let n = count(e);
+            if n > other_count && best.is_none_or(|(_, b)| n > b) {
+                best = Some((range, n));
+            }
+        }
+        best.map(|(range, _)| range.clone())
     }
 
     /// The last organisation the recogniser found before token `at`, not before block `reach`.

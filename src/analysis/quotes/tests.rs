@@ -1016,6 +1016,35 @@ fn english_cues() {
 }
 
 #[test]
+fn a_pronoun_prefers_the_person_the_article_is_about_to_one_in_a_complement() {
+    use crate::analysis::{Entity, EntityKind};
+    let input = "Paul Roux a prêté serment à midi. Paul Roux a levé la main. La cérémonie a été saluée par des \
+                 canons. Le ciel était clair. Il a parlé avec Marc Petit. « Nous allons réussir », a-t-il affirmé.";
+    let article = load_str(input, Format::Text, Some(Lang::Fr));
+    let doc = Document::new(&article);
+    let person = |needle: &str, nth: usize| {
+        let start = input
+            .match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap();
+        Entity {
+            span: doc.span(start..start + needle.len()),
+            kind: EntityKind::Person,
+            canonical: needle.to_string(),
+        }
+    };
+    let entities = [
+        person("Paul Roux", 0),
+        person("Paul Roux", 1),
+        person("Marc Petit", 0),
+    ];
+    let found = find(&doc, Lang::Fr, &entities);
+    let speaker = found[0].speaker.as_ref().map(|s| s.canonical.as_str());
+    assert_eq!(speaker, Some("Paul Roux"), "{found:?}");
+}
+
+#[test]
 fn entities_snap_descriptions_to_names_and_give_canonical_names() {
     use crate::analysis::{Entity, EntityKind};
     let input = "Le porte-parole du ministère, Wang Wenbin, a déclaré : « La visite aura lieu en mars. » \
