@@ -1015,25 +1015,36 @@ fn english_cues() {
     }
 }
 
+/// An entity over the `nth` occurrence of `needle` in the document's text, as the recogniser would give it.
+fn entity_at(
+    doc: &Document<'_>,
+    needle: &str,
+    nth: usize,
+    kind: crate::analysis::EntityKind,
+    canonical: &str,
+) -> crate::analysis::Entity {
+    let start = doc
+        .text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap();
+    crate::analysis::Entity {
+        span: doc.span(start..start + needle.len()),
+        kind,
+        canonical: canonical.to_string(),
+    }
+}
+
 #[test]
 fn a_pronoun_prefers_the_person_the_article_is_about_to_one_in_a_complement() {
-    use crate::analysis::{Entity, EntityKind};
+    use crate::analysis::EntityKind;
     let input = "Paul Roux a prêté serment à midi. Paul Roux a levé la main. La cérémonie a été saluée par des \
                  canons. Le ciel était clair. Il a parlé avec Marc Petit. « Nous allons réussir », a-t-il affirmé.";
     let article = load_str(input, Format::Text, Some(Lang::Fr));
     let doc = Document::new(&article);
-    let person = |needle: &str, nth: usize| {
-        let start = input
-            .match_indices(needle)
-            .nth(nth)
-            .map(|(i, _)| i)
-            .unwrap();
-        Entity {
-            span: doc.span(start..start + needle.len()),
-            kind: EntityKind::Person,
-            canonical: needle.to_string(),
-        }
-    };
+    let person =
+        |needle: &str, nth: usize| entity_at(&doc, needle, nth, EntityKind::Person, needle);
     let entities = [
         person("Paul Roux", 0),
         person("Paul Roux", 1),
@@ -1046,7 +1057,7 @@ fn a_pronoun_prefers_the_person_the_article_is_about_to_one_in_a_complement() {
 
 #[test]
 fn entities_snap_descriptions_to_names_and_give_canonical_names() {
-    use crate::analysis::{Entity, EntityKind};
+    use crate::analysis::EntityKind;
     let input = "Le porte-parole du ministère, Wang Wenbin, a déclaré : « La visite aura lieu en mars. » \
                  « Elle sera longue », a ajouté Wang. Le Kremlin a indiqué que la rencontre serait « utile ». \
                  La femme de Paul Dubois a dit que le voyage était « une bonne idée ». \
@@ -1054,16 +1065,7 @@ fn entities_snap_descriptions_to_names_and_give_canonical_names() {
     let article = load_str(input, Format::Text, Some(Lang::Fr));
     let doc = Document::new(&article);
     let entity = |needle: &str, nth: usize, kind: EntityKind, canonical: &str| {
-        let start = input
-            .match_indices(needle)
-            .nth(nth)
-            .map(|(i, _)| i)
-            .unwrap();
-        Entity {
-            span: doc.span(start..start + needle.len()),
-            kind,
-            canonical: canonical.to_string(),
-        }
+        entity_at(&doc, needle, nth, kind, canonical)
     };
     let entities = [
         entity("ministère", 0, EntityKind::Organization, "ministère"),
