@@ -219,6 +219,11 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                                 continued_speaker(r, &names, &sources, m, close, speaker)
                             })
                             .or_else(|| resolve(r, &names, &sources, m))
+                    })
+                    // "X a déclaré que « … », et ajouté que « … »": a cue with no subject after another
+                    // quotation of its sentence goes on with that quotation's source.
+                    .or_else(|| {
+                        chained.and_then(|_| previous.as_ref().and_then(|(_, s)| s.clone()))
                     });
                 (speaker, Some(cue_text(r, cue)))
             }

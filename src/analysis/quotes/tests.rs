@@ -737,6 +737,16 @@ fn a_thing_says_nothing_the_source_nearby_does() {
 }
 
 #[test]
+fn a_coordinated_cue_after_a_quotation_goes_on_with_its_source() {
+    let found = run(
+        "Le ministre Rana Ali a déclaré en conférence de presse que « l'explosion est un accident », et ajouté que « des fuites de gaz ont été confirmées ».",
+        Lang::Fr,
+    );
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("Rana Ali"), Some("Rana Ali")], "{found:?}");
+}
+
+#[test]
 fn quotations_listed_after_a_cued_one_share_its_source() {
     let found = run(
         "Nombre de manifestants se trouvant sur le parcours ont clamé : « Menteur », « Voleur », « Not my mayor », etc.",
