@@ -1139,6 +1139,17 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
                     .unwrap_or(name)
             })
     };
+    // "L'ancien souverain avait exprimé … Au contraire, la nièce du monarque s'opposait. Elle déclarait :": the
+    // person the sentences just before are about, though described, is nearer than an older source.
+    let named_description = |m: &Mention| {
+        described_before(r, names, m).unwrap_or_else(|| names.speaker(r, &m.tokens, m.female))
+    };
+    if let (Some(subject), Some(source)) = (&described, source)
+        && subject.tokens.start > source.mention.tokens.end
+        && name.as_ref().is_none_or(|n| n.start < subject.tokens.start)
+    {
+        return Some(named_description(subject));
+    }
     match (source, name) {
         (Some(source), Some(name))
             if name.start > source.mention.tokens.end && r.opens_sentence(name.start) =>
@@ -1148,9 +1159,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
         (Some(source), _) => Some(names.speaker(r, &source.mention.tokens, source.mention.female)),
         (None, Some(name)) => Some(names.speaker(r, &name, None)),
         // "L'intéressée a réagi : « … », a-t-elle confié": the description, named by who it describes.
-        (None, None) => described.map(|m| {
-            described_before(r, names, &m).unwrap_or_else(|| names.speaker(r, &m.tokens, m.female))
-        }),
+        (None, None) => described.as_ref().map(named_description),
     }
 }
 

@@ -656,14 +656,15 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
         Some("Paul Girard"),
         "{found:?}"
     );
-    // Relatives are people a pronoun may stand for.
+    // Relatives are people a pronoun may stand for, and the person just described is nearer than an older
+    // source.
     let found = run(
-        "La nièce du roi s'opposait au transfert. Après le jugement, elle déclarait : « Mon oncle avait tout prévu. »",
+        "L'ancien roi avait exprimé le désir de rester en Suisse. Au contraire, la nièce du roi s'opposait au transfert. Après le jugement, elle déclarait : « Mon oncle avait tout prévu. »",
         Lang::Fr,
     );
     assert_eq!(
         found[0].speaker.as_deref(),
-        Some("La nièce du roi"),
+        Some("la nièce du roi"),
         "{found:?}"
     );
     // A sentence about someone else in between does.
