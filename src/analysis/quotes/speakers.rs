@@ -350,6 +350,15 @@ impl<'d> Reader<'d> {
         if let Some(p) = self.pronoun(j - 1) {
             return Some(self.pronoun_mention(j - 1, p));
         }
+        // "celui qui est considéré comme le chef du groupe avait affirmé": who "celui" is said to be.
+        let demonstrative = (start..j).rev().take(MAX_INCISE).find(|&k| {
+            self.is(k, &["celui", "celle", "ceux", "celles"]) && self.is(k + 1, &["qui"])
+        });
+        if let Some(k) = demonstrative {
+            return (k + 2..j)
+                .find(|&c| self.is(c, &["comme"]))
+                .and_then(|c| self.source_after(c + 1, j));
+        }
         if self.is(j - 1, &["qui", "who", "which"]) {
             // The antecedent of "qui" may sit in a complement: "avec le chef Ayman al-Zawahiri, qui déclare".
             let mut j = j - 1;

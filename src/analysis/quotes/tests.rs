@@ -461,6 +461,13 @@ fn french_cues_before_and_after() {
             Some("Manuel Roux"),
             Some("s'est dit"),
         ),
+        // "celui qui est considéré comme X": X.
+        (
+            "Pour sa part, celui qui est considéré comme le chef du réseau avait affirmé que « tout était prêt ».",
+            "tout était prêt",
+            Some("le chef du réseau"),
+            Some("avait affirmé"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
