@@ -410,6 +410,10 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             ) {
                 r.clause_subject(w.before, k)
                     .or_else(|| r.source_after(k + len, w.open))
+            } else if r.is(k + len, &["ce"]) && r.is(k + len + 1, &["que", "qu'"]) {
+                // "Selon ce qu'a confié à France Info Jacques Witkowski, « … »": the verb's inverted subject.
+                verb_group(r, k + len + 2, w.open)
+                    .and_then(|(verb_end, _)| r.source_after(verb_end, w.open))
             } else {
                 r.source_after(k + len, w.open)
             };
@@ -454,18 +458,18 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         if r.is_verb(k) {
             let mut first = k;
             loop {
-                if first > w.before
+                // Phrases first ("ont par la suite confirmé", "a malgré tout affirmé"), then single words.
+                if let Some(len) = r
+                    .adverbial_phrase_before(first)
+                    .filter(|&l| first > w.before + l && r.is(first - l - 1, r.lex.aux))
+                {
+                    first -= len;
+                } else if first > w.before
                     && (r.is(first - 1, r.lex.aux) || r.is(first - 1, r.lex.adverbs))
                     && !r.is_det(first - 1)
                     && !r.in_quote[first - 1]
                 {
                     first -= 1;
-                } else if let Some(len) = r
-                    .adverbial_phrase_before(first)
-                    .filter(|&l| first > w.before + l && r.is(first - l - 1, r.lex.aux))
-                {
-                    // "ont par la suite confirmé".
-                    first -= len;
                 } else {
                     break;
                 }
@@ -546,6 +550,7 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     r.source_after(k + 1, w.open).filter(|m| {
                         (r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
                             && !r.is(m.tokens.start - 1, &PREPOSITIONS)
+                            && !r.is_link(m.tokens.start - 1)
                     })
                 })
                 .or_else(|| {

@@ -124,6 +124,12 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             }
         }
     }
+    for e in entities {
+        let start = doc.tokens.partition_point(|t| t.start < e.span.byte_start);
+        if let Some(flag) = reader.entity_start.get_mut(start) {
+            *flag = true;
+        }
+    }
     let r = &reader;
     let names = Names::scan(r, entities);
     let sources = scan_sources(r);

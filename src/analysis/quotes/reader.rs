@@ -18,6 +18,9 @@ pub(super) struct Reader<'d> {
     /// Whether each token lies inside a title or name in marks, left out of the quotations: part of noun
     /// phrases, never a cue.
     pub in_title: Vec<bool>,
+    /// Whether a name the recogniser found starts at each token: where "à France Info" ends in "a confié à France
+    /// Info Jacques Witkowski".
+    pub entity_start: Vec<bool>,
     /// Each token's lowercase form (apostrophes straightened), where it differs from the text: the word lists
     /// are read a million times per megabyte, so the folding is done once.
     folded: Vec<Option<Box<str>>>,
@@ -30,6 +33,7 @@ impl<'d> Reader<'d> {
             lex,
             in_quote: vec![false; doc.tokens.len()],
             in_title: vec![false; doc.tokens.len()],
+            entity_start: vec![false; doc.tokens.len()],
             folded: (0..doc.tokens.len())
                 .map(|i| {
                     let word = doc.token_text(i);

@@ -254,7 +254,7 @@ impl<'d> Reader<'d> {
                 let start = i;
                 while i < end
                     && self.is_np_word(i)
-                    && !(i > start && (self.is_det(i) || self.is_title(i)))
+                    && !(i > start && (self.is_det(i) || self.is_title(i) || self.entity_start[i]))
                 {
                     i += 1;
                 }
@@ -490,13 +490,14 @@ impl<'d> Reader<'d> {
     fn subject_end(&self, start: usize, verb: usize) -> usize {
         let mut j = verb;
         loop {
-            if j > start
+            // Phrases first: "a malgré tout affirmé" ends with the adverb "tout".
+            if let Some(len) = self.adverbial_phrase_before(j).filter(|&l| j >= start + l) {
+                j -= len;
+            } else if j > start
                 && (self.is(j - 1, self.lex.adverbs) || self.is(j - 1, self.lex.aux))
                 && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
             {
                 j -= 1;
-            } else if let Some(len) = self.adverbial_phrase_before(j).filter(|&l| j >= start + l) {
-                j -= len;
             } else if j > start + 2 && self.is_dash(j - 1) {
                 // "le ministre Nestor Bankumukunzi — par ailleurs ancien directeur — a annoncé".
                 let opening = (start + 1..j - 1)

@@ -468,6 +468,20 @@ fn french_cues_before_and_after() {
             Some("le chef du réseau"),
             Some("avait affirmé"),
         ),
+        // An adverbial phrase between the auxiliary and the participle.
+        (
+            "Le ministre Paul Roux a malgré tout affirmé que « rien ne nous arrêtera ».",
+            "rien ne nous arrêtera",
+            Some("Paul Roux"),
+            Some("a malgré tout affirmé"),
+        ),
+        // "traiter X de « … »" reports a name someone is called.
+        (
+            "Le maire Paul Roux traite ses opposants de « menteurs professionnels ».",
+            "menteurs professionnels",
+            Some("Paul Roux"),
+            Some("traite"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
@@ -1071,6 +1085,33 @@ fn a_pronoun_prefers_the_person_the_article_is_about_to_one_in_a_complement() {
     let found = find(&doc, Lang::Fr, &entities);
     let speaker = found[0].speaker.as_ref().map(|s| s.canonical.as_str());
     assert_eq!(speaker, Some("Paul Roux"), "{found:?}");
+}
+
+#[test]
+fn a_name_the_recogniser_found_ends_the_complement_before_it() {
+    use crate::analysis::EntityKind;
+    let input = "Selon ce qu'a confié à France Info Jacques Vidal, préfet de la Manche, « un ventilateur a explosé ».";
+    let article = load_str(input, Format::Text, Some(Lang::Fr));
+    let doc = Document::new(&article);
+    let entities = [
+        entity_at(
+            &doc,
+            "France Info",
+            0,
+            EntityKind::Organization,
+            "France Info",
+        ),
+        entity_at(
+            &doc,
+            "Jacques Vidal",
+            0,
+            EntityKind::Person,
+            "Jacques Vidal",
+        ),
+    ];
+    let found = find(&doc, Lang::Fr, &entities);
+    let speaker = found[0].speaker.as_ref().map(|s| s.canonical.as_str());
+    assert_eq!(speaker, Some("Jacques Vidal"), "{found:?}");
 }
 
 #[test]
