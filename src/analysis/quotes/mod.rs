@@ -189,6 +189,16 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 cue,
                 ..
             }) => {
+                // "Son entourage a réfuté ces allégations, affirmant que « … »": a sentence that names who acts
+                // before the participle is theirs, whoever spoke before in the paragraph.
+                let own = r
+                    .clause_subject(window.before, cue.start)
+                    .filter(|m| m.pronoun.is_none() && !is_thing(r, &names, m))
+                    .filter(|_| chained.is_none());
+                let same_block = match own {
+                    Some(m) => resolve(r, &names, &sources, &m).or(same_block),
+                    None => same_block,
+                };
                 let speaker = same_block.or_else(|| {
                     let subject = r.clause_subject(window.before, cue.start).or_else(|| {
                         // "Se disant « confiant » en l'arrêt, le conseil a estimé …": the main clause follows.

@@ -31,8 +31,20 @@ impl<'d> Reader<'d> {
             i += 1;
         }
         let start = i;
-        while i < end && i - start < MAX_NP && self.is_np_word(i) {
-            i += 1;
+        while i < end && i - start < MAX_NP {
+            if self.is_np_word(i) {
+                i += 1;
+            } else if self.is(i, &["et"])
+                && i > start
+                && (self.is_link(i + 1) || self.is_det(i + 1))
+                && self.capitalised(i + 2)
+                && i + 2 < end
+            {
+                // "le ministre de l'Économie et des Finances Michel Sapin": a coordination inside the title.
+                i += 1;
+            } else {
+                break;
+            }
         }
         let mut stop = i;
         while stop > start
@@ -318,7 +330,19 @@ impl<'d> Reader<'d> {
             return Some(self.mention(np.clone(), &np));
         }
         // An apposition naming the described source: "un porte-parole de la diplomatie, Wang Wenbin,", "son
-        // avocat, Me Antonin Levy à l'AFP".
+        // avocat, Me Antonin Levy à l'AFP"; not after a name ("selon l'IGF, Business France …").
+        let named = np
+            .clone()
+            .filter(|&i| {
+                self.is_word(i)
+                    && !self.is_det(i)
+                    && !self.is_link(i)
+                    && !self.is_detached_apostrophe(i)
+            })
+            .all(|i| self.capitalised(i));
+        if named {
+            return Some(self.mention(np.clone(), &np));
+        }
         let mut k = np.end;
         while k < end && k - np.end < MAX_NP && !self.is_punct(k, ",") && !self.is_punct(k, ".") {
             k += 1;

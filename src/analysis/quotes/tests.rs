@@ -482,6 +482,20 @@ fn french_cues_before_and_after() {
             Some("Paul Roux"),
             Some("traite"),
         ),
+        // A coordination inside a title before the name.
+        (
+            "Pour le ministre de l'Économie et des Finances Michel Sapin, cependant, le cabinet et le ministère « sont totalement hors de cause ».",
+            "sont totalement hors de cause",
+            Some("le ministre de l'Économie et des Finances Michel Sapin"),
+            Some("Pour"),
+        ),
+        // A name is not the description of the name after it.
+        (
+            "Selon l'IGF, Business France, ou certains de ses salariés, « pourraient être mis en cause ».",
+            "pourraient être mis en cause",
+            Some("l'IGF"),
+            Some("Selon"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
@@ -686,6 +700,16 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
     assert_eq!(
         found[0].speaker.as_deref(),
         Some("la nièce du roi"),
+        "{found:?}"
+    );
+    // A participle after a sentence naming who acts is theirs, whoever spoke before in the paragraph.
+    let found = run(
+        "« Ce sont des boules puantes », a déclaré Paul Girard. Son entourage a réfuté ces allégations, affirmant que sa femme aurait « travaillé dans l'ombre ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Son entourage"),
         "{found:?}"
     );
     // A sentence about someone else in between does.
