@@ -193,7 +193,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 // before the participle is theirs, whoever spoke before in the paragraph.
                 let own = r
                     .clause_subject(window.before, cue.start)
-                    .filter(|m| m.pronoun.is_none() && !is_thing(r, &names, m))
+                    .filter(|m| m.pronoun.is_none() && person_like(r, &names, m))
                     .filter(|_| chained.is_none());
                 let same_block = match own {
                     Some(m) => resolve(r, &names, &sources, &m).or(same_block),
