@@ -479,13 +479,26 @@ fn excluded(r: &Reader<'_>, w: &Window) -> bool {
     }
     // A charge: "mis en examen pour « association de malfaiteurs »", "accusés de « violences … »"; a clause
     // ("accusée de « ne pas respecter … »") is still someone's words.
+    // A long list of charges: "détournement de fonds publics, abus de biens sociaux, complicité et recel".
+    let commas = inside.clone().filter(|&i| r.is_punct(i, ",")).count();
+    // "pour des « chefs de détournement de fonds publics, … »" too, when a list or a short name follows.
+    let link = if open > 1
+        && r.is_det(open - 1)
+        && r.is(open - 2, &["pour"])
+        && (commas > 0 || words.len() <= 6)
+    {
+        open - 2
+    } else {
+        open.saturating_sub(1)
+    };
     let charge = open > 0
-        && r.is(open - 1, &["pour", "de", "d'", "of", "with", "for"])
-        && (w.before..open - 1).any(|k| r.is(k, lex.legal))
+        && r.is(link, &["pour", "de", "d'", "of", "with", "for"])
+        && (w.before..link).any(|k| r.is(k, lex.legal))
         && words.first().is_some_and(|&i| {
             !r.capitalised(i) && !r.is(i, &["ne", "n'", "pas", "être", "avoir", "not", "be"])
         })
-        && words.len() <= MAX_CHARGE_WORDS
+        && (words.len() <= MAX_CHARGE_WORDS
+            || (commas >= 2 && words.len() <= 2 * MAX_CHARGE_WORDS))
         && !inside.clone().any(|i| r.is_punct(i, "."));
     if charge {
         return true;
