@@ -950,7 +950,7 @@ fn french_exclusions() {
         // A charge after "placé en détention pour".
         "Le suspect a été placé en détention pour « financement du terrorisme » jeudi.",
         "Il est convoqué en vue d'une mise en examen pour « détournement de fonds publics, abus de biens sociaux, complicité et recel, ainsi que trafic d'influence et manquement aux obligations déclaratives ».",
-        "Le parquet a ouvert une enquête pour des « chefs de détournement de fonds publics et recel de ces délits ».",
+        "Le parquet a ouvert une enquête pour des « chefs de détournement de fonds publics, abus de biens sociaux et recel ».",
         // A name that says what it names, a compound noun with no cue.
         "Les révélations de l'« affaire Martin Leroy » ont pesé sur la campagne.",
         "Le texte de la « loi pour une Santé durable » est adopté.",
