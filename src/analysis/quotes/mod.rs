@@ -781,8 +781,11 @@ fn previous_subject(
         }
         // "Ce relais était la dernière course à laquelle Usain Bolt prenait part. « … », a-t-il lancé": when the
         // subject is a thing, a person the sentence names.
+        // Not a person in a complement ("la judokate a tenté une immobilisation sur Trstenjak"), unless of the
+        // subject itself ("La vidéo de Khaled Freak n'a pas été vue").
         if let Some(name) = names.person_before(r, sentence.tokens.end, sentence.block, name_fits)
             && name.start >= sentence.tokens.start
+            && (!in_complement(r, &name) || name.start < subject.tokens.end)
         {
             return Some(r.mention(name.clone(), &name));
         }
@@ -884,6 +887,16 @@ fn according_near(r: &Reader<'_>, at: usize) -> Option<Mention> {
                     .filter(|m| m.pronoun.is_none())
             })
         })
+}
+
+/// Whether a name stands in a complement, after a preposition ("par Obama", "du président Macron"), titles
+/// before it aside.
+fn in_complement(r: &Reader<'_>, name: &Range<usize>) -> bool {
+    let mut first = name.start;
+    while first > 0 && (r.is_title(first - 1) || r.is_punct(first - 1, ".")) {
+        first -= 1;
+    }
+    first > 0 && (r.is(first - 1, &lexicon::PREPOSITIONS) || r.is_link(first - 1))
 }
 
 /// Whether a mention describes an institution ("la direction", "le ministère") rather than a person.
@@ -1152,13 +1165,7 @@ fn resolve(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Op
             .map(|name| {
                 // "… utilisée par Obama lors de ses investitures. Il a ensuite prononcé son discours": a person
                 // in a complement is a poor antecedent next to the person the article is about.
-                let mut first = name.start;
-                while first > 0 && (r.is_title(first - 1) || r.is_punct(first - 1, ".")) {
-                    first -= 1;
-                }
-                let complement =
-                    first > 0 && (r.is(first - 1, &lexicon::PREPOSITIONS) || r.is_link(first - 1));
-                complement
+                in_complement(r, &name)
                     .then(|| {
                         names.more_salient_person(r, at, reach, &name, |female| {
                             compatible(female, false)

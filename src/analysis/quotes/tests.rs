@@ -712,6 +712,16 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
         Some("Son entourage"),
         "{found:?}"
     );
+    // A sentence about a thing gives the person it names, not one in a complement.
+    let found = run(
+        "La Française Claire Morel affrontait la Slovène Tina Kranj en finale. Après une minute, la judokate a tenté une prise sur Tina Kranj. Après avoir lutté, elle a concédé la victoire. « J'ai vu une brèche », a-t-elle expliqué.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Claire Morel"),
+        "{found:?}"
+    );
     // A sentence about someone else in between does.
     let found = run(
         "Le Courrier du soir met en cause le député. « J'ai payé ces costumes », précise Paul Mercier. Son avocat Luc Garnier a été entendu. « Il n'y a aucun lien entre nous », ajoute-t-il.",
