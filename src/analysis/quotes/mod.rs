@@ -196,11 +196,11 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                     .clause_subject(window.before, cue.start)
                     .filter(|m| m.pronoun.is_none() && person_like(r, &names, m))
                     .filter(|_| chained.is_none());
-                let same_block = match own {
+                let before = match own {
                     Some(m) => resolve(r, &names, &sources, &m).or(same_block),
                     None => same_block,
                 };
-                let speaker = same_block.or_else(|| {
+                let speaker = before.or_else(|| {
                     let subject = r.clause_subject(window.before, cue.start).or_else(|| {
                         // "Se disant « confiant » en l'arrêt, le conseil a estimé …": the main clause follows.
                         let comma = (close + 1..window.after).find(|&k| r.is_punct(k, ","))?;
