@@ -93,12 +93,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let mut last: Option<(usize, bool)> = None;
     for (pair, open, close) in windows {
         let window = window(&reader, open, close);
-        let listed_after = last.filter(|&(c, _)| {
-            c < open
-                && (c + 1..open).all(|k| {
-                    reader.is_punct(k, ",") || reader.is(k, &["et", "ou", "encore", "and", "or"])
-                })
-        });
+        let listed_after = last.filter(|&(c, _)| listed_after(&reader, c, open));
         let out = match listed_after {
             Some((_, left_out)) => left_out,
             None => excluded(&reader, &window),
@@ -125,14 +120,12 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             }
         }
     }
-    for e in entities {
-        let start = doc.tokens.partition_point(|t| t.start < e.span.byte_start);
-        if let Some(flag) = reader.entity_start.get_mut(start) {
-            *flag = true;
-        }
+    let entity_ranges = Names::entity_ranges(&reader, entities);
+    for (range, _) in &entity_ranges {
+        reader.entity_start[range.start] = true;
     }
     let r = &reader;
-    let names = Names::scan(r, entities);
+    let names = Names::scan(r, entity_ranges);
     let sources = scan_sources(r);
     let mut quotes: Vec<Quote> = Vec::with_capacity(kept.len());
     // The paragraph and the marks of each quotation kept.
@@ -162,11 +155,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         // « Menteur », « Misogyne », « Not my president »: quotations listed right after a cued one share its
         // source, however short.
         let listed = attribution.is_none()
-            && last_accepted.is_some_and(|(c, cued)| {
-                cued && c < open
-                    && (c + 1..open)
-                        .all(|k| r.is_punct(k, ",") || r.is(k, &["et", "ou", "and", "or"]))
-            });
+            && last_accepted.is_some_and(|(c, cued)| cued && listed_after(r, c, open));
         if words == 0
             || (attribution.is_none()
                 && !listed
@@ -303,6 +292,14 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// Whether the quotation opening at `open` is listed right after the one closing at `close`: only commas and
+/// conjunctions between them ("« Menteur », « Misogyne » et « Not my president »").
+fn listed_after(r: &Reader<'_>, close: usize, open: usize) -> bool {
+    close < open
+        && (close + 1..open)
+            .all(|k| r.is_punct(k, ",") || r.is(k, &["et", "ou", "encore", "and", "or"]))
 }
 
 /// The subject of the sentence a quotation sits in, when words come before it: the source of words that no

@@ -29,17 +29,22 @@ pub(super) struct Names<'e> {
 const MAX_ENTITY_TOKENS: usize = 16;
 
 impl<'e> Names<'e> {
-    pub(super) fn scan(r: &Reader<'_>, entities: &'e [Entity]) -> Self {
+    /// The tokens of each entity, in text order (entities that cover no whole token left out).
+    pub(super) fn entity_ranges(
+        r: &Reader<'_>,
+        entities: &'e [Entity],
+    ) -> Vec<(Range<usize>, &'e Entity)> {
+        entities
+            .iter()
+            .map(|e| (r.tokens_of(&e.span), e))
+            .filter(|(range, _)| !range.is_empty())
+            .collect()
+    }
+
+    /// The names of the article: the recogniser's entities (as [`Names::entity_ranges`] gives them) and the
+    /// capitalised runs of the prose.
+    pub(super) fn scan(r: &Reader<'_>, ranges: Vec<(Range<usize>, &'e Entity)>) -> Self {
         let doc = r.doc;
-        let tokens = &doc.tokens;
-        let mut ranges = Vec::with_capacity(entities.len());
-        for e in entities {
-            let start = tokens.partition_point(|t| t.start < e.span.byte_start);
-            let end = tokens.partition_point(|t| t.end <= e.span.byte_end);
-            if start < end {
-                ranges.push((start..end, e));
-            }
-        }
         let mut runs = Vec::new();
         for sentence in doc.prose_sentences() {
             let range = sentence.tokens.clone();
@@ -253,25 +258,17 @@ impl<'e> Names<'e> {
                 .copied()
                 .unwrap_or(0)
         };
-        let other_count = self
+        let at_other = self
             .entities
+            .partition_point(|(range, _)| range.start < other.start);
+        let other_count = self.entities[at_other..]
             .iter()
+            .take_while(|(range, _)| range.start == other.start)
             .find(|(range, _)| range == other)
             .map_or(0, |(_, e)| count(e));
-        let end = self.entities.partition_point(|(range, _)| range.start < at);
         let mut best: Option<(&Range<usize>, usize)> = None;
-        for (range, e) in self.entities[..end].iter().rev() {
-            let block = r
-                .doc
-                .sentence_at(r.doc.tokens[range.start].start)
-                .map_or(0, |s| r.doc.sentences[s].block);
-            if block < reach {
-                break;
-            }
-            if e.kind != EntityKind::Person
-                || r.in_quote[range.start]
-                || !fits(r.name_gender(range))
-            {
+        for (range, e) in self.entities_before(r, at, reach) {
+            if e.kind != EntityKind::Person || !fits(r.name_gender(range)) {
                 continue;
             }
             let n = count(e);
@@ -282,6 +279,21 @@ impl<'e> Names<'e> {
         best.map(|(range, _)| range.clone())
     }
 
+    /// The entities that end before token `at`, latest first, back to block `reach`, outside quotations.
+    fn entities_before<'s>(
+        &'s self,
+        r: &'s Reader<'_>,
+        at: usize,
+        reach: usize,
+    ) -> impl Iterator<Item = &'s (Range<usize>, &'e Entity)> {
+        let end = self.entities.partition_point(|(range, _)| range.start < at);
+        self.entities[..end]
+            .iter()
+            .rev()
+            .take_while(move |(range, _)| r.block_of(range.start) >= reach)
+            .filter(move |(range, _)| range.end <= at && !r.in_quote[range.start])
+    }
+
     /// The last organisation the recogniser found before token `at`, not before block `reach`.
     pub(super) fn organisation_before(
         &self,
@@ -289,18 +301,8 @@ impl<'e> Names<'e> {
         at: usize,
         reach: usize,
     ) -> Option<Range<usize>> {
-        let end = self.entities.partition_point(|(range, _)| range.start < at);
-        self.entities[..end]
-            .iter()
-            .rev()
-            .take_while(|(range, _)| {
-                r.doc
-                    .sentence_at(r.doc.tokens[range.start].start)
-                    .is_some_and(|s| r.doc.sentences[s].block >= reach)
-            })
-            .find(|(range, e)| {
-                range.end <= at && e.kind == EntityKind::Organization && !r.in_quote[range.start]
-            })
+        self.entities_before(r, at, reach)
+            .find(|(_, e)| e.kind == EntityKind::Organization)
             .map(|(range, _)| range.clone())
     }
 
@@ -313,23 +315,10 @@ impl<'e> Names<'e> {
         reach: usize,
         fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
-        let block_of = |t: usize| {
-            r.doc
-                .sentence_at(r.doc.tokens[t].start)
-                .map_or(0, |s| r.doc.sentences[s].block)
-        };
         if !self.entities.is_empty() {
-            let end = self.entities.partition_point(|(range, _)| range.start < at);
-            return self.entities[..end]
-                .iter()
-                .rev()
-                .take_while(|(range, _)| block_of(range.start) >= reach)
-                .find(|(range, e)| {
-                    range.end <= at
-                        && e.kind == EntityKind::Person
-                        && !r.in_quote[range.start]
-                        && fits(r.name_gender(range))
-                })
+            return self
+                .entities_before(r, at, reach)
+                .find(|(range, e)| e.kind == EntityKind::Person && fits(r.name_gender(range)))
                 .map(|(range, _)| range.clone());
         }
         let end = self.runs.partition_point(|(run, _)| run.end <= at);

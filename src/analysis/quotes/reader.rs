@@ -293,6 +293,21 @@ impl<'d> Reader<'d> {
         self.is(i, self.lex.links)
     }
 
+    /// The paragraph (block) token `i` belongs to.
+    pub(super) fn block_of(&self, i: usize) -> usize {
+        let doc = self.doc;
+        doc.sentence_at(doc.tokens[i].start)
+            .map_or(0, |s| doc.sentences[s].block)
+    }
+
+    /// The tokens a span of the text covers.
+    pub(super) fn tokens_of(&self, span: &crate::article::Span) -> Range<usize> {
+        let tokens = &self.doc.tokens;
+        let start = tokens.partition_point(|t| t.start < span.byte_start);
+        let end = tokens.partition_point(|t| t.end <= span.byte_end);
+        start..end
+    }
+
     /// Whether token `i` opens its sentence.
     pub(super) fn opens_sentence(&self, i: usize) -> bool {
         let doc = self.doc;

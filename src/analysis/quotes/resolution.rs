@@ -57,13 +57,11 @@ pub(super) fn continued_speaker(
     if close >= at {
         return None;
     }
-    let tokens = &r.doc.tokens;
-    let start = tokens.partition_point(|t| t.start < speaker.span.byte_start);
-    let end = tokens.partition_point(|t| t.end <= speaker.span.byte_end);
-    if start >= end {
+    let said = r.tokens_of(&speaker.span);
+    if said.is_empty() {
         return None;
     }
-    let previous = r.mention(start..end, &(start..end));
+    let previous = r.mention(said.clone(), &said);
     // What a pronoun may stand for, as in `resolve`: people and institutions; in English, people only.
     let organisation =
         english(r) && (is_institution(r, &previous) || names.is_organisation(&previous.tokens));
@@ -76,10 +74,10 @@ pub(super) fn continued_speaker(
     // The previous quotation's own sentence may name its source after it ("« … », a confié le directeur,
     // Patrice Furé.") and others in passing ("…, ajoute-t-il, parlant des contrats de M. Max."): only the
     // sentences after it count.
-    let last = close.max(end - 1);
+    let last = close.max(said.end - 1);
     let close = r
         .doc
-        .sentence_at(tokens[last].start)
+        .sentence_at(r.doc.tokens[last].start)
         .map_or(last, |s| r.doc.sentences[s].tokens.end - 1)
         .max(last);
     let from = sources.partition_point(|s| s.mention.tokens.start <= close);
@@ -90,10 +88,7 @@ pub(super) fn continued_speaker(
             person_like(r, names, &s.mention) && pronoun.agrees(s.mention.female, s.mention.plural)
         });
     // Only the blocks from the previous quotation on are looked at: no scan back to the top for each quote.
-    let reach = r
-        .doc
-        .sentence_at(tokens[close].start)
-        .map_or(0, |s| r.doc.sentences[s].block);
+    let reach = r.block_of(close);
     let other_person = names
         .person_before(r, at, reach, |female| pronoun.agrees(female, false))
         .is_some_and(|name| name.start > close);
@@ -120,10 +115,7 @@ fn latter(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Opt
             && pronoun.agrees(s.mention.female, s.mention.plural)
             && person_like(r, names, &s.mention)
     });
-    let block = r
-        .doc
-        .sentence_at(r.doc.tokens[at].start)
-        .map_or(0, |s| r.doc.sentences[s].block);
+    let block = r.block_of(at);
     let name = names.person_before(r, at, block.saturating_sub(1), |f| pronoun.agrees(f, false));
     match (source, name) {
         (Some(s), Some(n)) if n.start > s.mention.tokens.start => Some(names.speaker(r, &n, None)),
@@ -145,10 +137,7 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         .clone()
         .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_detached_apostrophe(i))?;
     let at = tokens.start;
-    let block = r
-        .doc
-        .sentence_at(r.doc.tokens[at].start)
-        .map_or(0, |s| r.doc.sentences[s].block);
+    let block = r.block_of(at);
     let reach = block.saturating_sub(1);
     let name = if r.is(head, &lexicon::NAMED_ORGANISATIONS) {
         names.organisation_before(r, at, reach)?
@@ -197,10 +186,7 @@ pub(super) fn resolve(
         return Some(names.speaker(r, &m.tokens, m.female));
     };
     let at = m.tokens.start;
-    let block = r
-        .doc
-        .sentence_at(r.doc.tokens[at].start)
-        .map_or(0, |s| r.doc.sentences[s].block);
+    let block = r.block_of(at);
     let reach = block.saturating_sub(PRONOUN_REACH);
     let compatible = |female: Option<bool>, plural: bool| pronoun.agrees(female, plural);
     let end = sources.partition_point(|s| s.mention.tokens.start < at);
