@@ -288,10 +288,11 @@ pub(super) fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
 /// Whether a mention names a thing: no person, institution, name or statement ("Ces activités", "le risque").
 pub(super) fn is_thing(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
     // "La première version du texte", "ce dernier".
-    let statement_or_demonstrative = m.tokens.clone().any(|i| {
-        r.is(i, &lexicon::REPORTS) || r.is(i, &["dernier", "dernière", "celui-ci", "celle-ci"])
-    });
-    m.pronoun.is_none() && !statement_or_demonstrative && !person_like(r, names, m)
+    let statement = m.tokens.clone().any(|i| r.is(i, &lexicon::REPORTS));
+    m.pronoun.is_none()
+        && !statement
+        && r.demonstrative(&m.tokens).is_none()
+        && !person_like(r, names, m)
 }
 
 /// The source of a "selon X" in the sentence of token `at` or in the one before or after it, in its paragraph:

@@ -293,6 +293,23 @@ impl<'d> Reader<'d> {
         self.is(i, self.lex.links)
     }
 
+    /// The pronoun a demonstrative mention stands as: "ce dernier", "celui-ci", "the latter" (he), "cette
+    /// dernière", "celle-ci" (she): the person or source named last.
+    pub(super) fn demonstrative(&self, tokens: &Range<usize>) -> Option<Pronoun> {
+        let (first, len) = (tokens.start, tokens.len());
+        let pair = |a: &str, b: &str| len == 2 && self.is(first, &[a]) && self.is(first + 1, &[b]);
+        if (len == 1 && self.is(first, &["celui-ci"]))
+            || pair("ce", "dernier")
+            || pair("the", "latter")
+        {
+            Some(Pronoun::He)
+        } else if (len == 1 && self.is(first, &["celle-ci"])) || pair("cette", "dernière") {
+            Some(Pronoun::She)
+        } else {
+            None
+        }
+    }
+
     /// The paragraph (block) token `i` belongs to.
     pub(super) fn block_of(&self, i: usize) -> usize {
         let doc = self.doc;

@@ -6,7 +6,7 @@ use super::antecedents::{
     Source, group_before, in_complement, is_institution, person_like, plural_subject_before,
     previous_subject,
 };
-use super::lexicon::{self, Pronoun};
+use super::lexicon;
 use super::names::Names;
 use super::reader::Reader;
 use super::speakers::Mention;
@@ -97,17 +97,7 @@ pub(super) fn continued_speaker(
 
 /// "Ce dernier", "celle-ci": the person or source named last before the mention, of its gender.
 fn latter(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Option<Speaker> {
-    let words: Vec<&str> = m.tokens.clone().map(|i| r.lower(i)).collect();
-    let female = match words[..] {
-        ["ce", "dernier"] | ["celui-ci"] | ["the", "latter"] => None,
-        ["cette", "dernière"] | ["celle-ci"] => Some(true),
-        _ => return None,
-    };
-    let pronoun = if female == Some(true) {
-        Pronoun::She
-    } else {
-        Pronoun::He
-    };
+    let pronoun = r.demonstrative(&m.tokens)?;
     let at = m.tokens.start;
     let end = sources.partition_point(|s| s.mention.tokens.start < at);
     let source = sources[..end].iter().rev().find(|s| {
