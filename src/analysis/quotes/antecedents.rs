@@ -37,7 +37,7 @@ pub(super) fn scan_sources(r: &Reader<'_>) -> Vec<Source> {
                 // ", a confirmé le ministère des Affaires étrangères sans préciser …": an inverted subject.
                 let inverted = first > range.start && r.is_punct(first - 1, ",");
                 r.source_before(range.start, first).or_else(|| {
-                    r.source_after(k + 1, range.end).filter(|m| {
+                    r.inverted_subject(first, k + 1, range.end).filter(|m| {
                         inverted
                             || r.is_punct(m.tokens.end, ",")
                             || r.is_punct(m.tokens.end, ".")

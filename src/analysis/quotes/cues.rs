@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::lexicon::PREPOSITIONS;
 use super::reader::Reader;
 use super::speakers::Mention;
 
@@ -328,12 +327,7 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 participle: false,
             });
         }
-        // "« … », a demandé des mesures": a plural noun after a singular auxiliary is its object, not its subject.
-        let singular = r.is(i, &["a", "avait", "aurait", "aura", "has", "had"]);
-        let speaker = clitic.or_else(|| {
-            r.source_after(end, w.after)
-                .filter(|m| !(singular && m.plural))
-        });
+        let speaker = clitic.or_else(|| r.inverted_subject(i, end, w.after));
         return Some(Attribution {
             cue: i..end,
             speaker,
@@ -545,13 +539,9 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             let speaker = r
                 .source_before(w.before, first)
                 .or_else(|| {
-                    // An inverted subject before a colon or comma: "Ainsi l'a déclaré le ministre : « … »"; not
-                    // a complement ("a déclaré, après un concert donné en son honneur : « … »").
-                    r.source_after(k + 1, w.open).filter(|m| {
-                        (r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
-                            && !r.is(m.tokens.start - 1, &PREPOSITIONS)
-                            && !r.is_link(m.tokens.start - 1)
-                    })
+                    // An inverted subject before a colon or comma: "Ainsi l'a déclaré le ministre : « … »".
+                    r.inverted_subject(first, k + 1, w.open)
+                        .filter(|m| r.is_punct(m.tokens.end, ":") || r.is_punct(m.tokens.end, ","))
                 })
                 .or_else(|| {
                     // A coordinated verb ("… et a constaté que …") shares the clause's subject.

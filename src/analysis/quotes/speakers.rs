@@ -364,6 +364,38 @@ impl<'d> Reader<'d> {
         Some(self.mention(np.clone(), &np))
     }
 
+    /// The subject after a verb group (`first` its first word, `verb_end` just past it), read forwards not past
+    /// `end`: "« … », a déclaré le ministre". Not a complement ("a déclaré, après un concert donné en son
+    /// honneur"), and not a plural noun after a singular auxiliary, which is the verb's object ("a demandé des
+    /// mesures").
+    pub(super) fn inverted_subject(
+        &self,
+        first: usize,
+        verb_end: usize,
+        end: usize,
+    ) -> Option<Mention> {
+        // A noun phrase right after a preposition is a complement ("a déclaré, sur les marches du Lincoln
+        // Memorial"), unless a name's particle follows the verb or an adverb ("ajoute encore de la Morlais").
+        let from = self.skip_adverbials(verb_end, end);
+        let particle_name = |np: &Range<usize>| {
+            (from == verb_end || self.is(from - 1, self.lex.adverbs))
+                && np
+                    .clone()
+                    .find(|&i| !self.is_det(i) && !self.is_detached_apostrophe(i))
+                    .is_some_and(|i| self.capitalised(i))
+        };
+        if let Some(np) = self.segment_forward(from, end)
+            && np.start > verb_end
+            && (self.is(np.start - 1, &PREPOSITIONS) || self.is_link(np.start - 1))
+            && !particle_name(&np)
+        {
+            return None;
+        }
+        let singular = self.is(first, &["a", "avait", "aurait", "aura", "has", "had"]);
+        self.source_after(verb_end, end)
+            .filter(|m| m.pronoun.is_some() || !(singular && m.plural))
+    }
+
     /// The subject of a verb group starting at `verb`, read backwards not before `start`: appositions between
     /// commas prefer the name, "X, qui" takes X, a pronoun stays a pronoun for the caller to resolve.
     pub(super) fn source_before(&self, start: usize, verb: usize) -> Option<Mention> {

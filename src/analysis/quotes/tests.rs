@@ -496,6 +496,13 @@ fn french_cues_before_and_after() {
             Some("l'IGF"),
             Some("Selon"),
         ),
+        // A name's particle right after the verb and an adverb is no complement.
+        (
+            "« Elle n'avait rien vu venir », ajoute encore de la Morlais.",
+            "Elle n'avait rien vu venir",
+            Some("la Morlais"),
+            Some("ajoute"),
+        ),
         // A place and a time between commas.
         (
             "Jean Dufour, en visite à Lille, dans le Nord, ce mardi, a contesté les chiffres : « C'est faux »",
