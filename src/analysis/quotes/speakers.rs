@@ -407,10 +407,10 @@ impl<'d> Reader<'d> {
             return Some(self.pronoun_mention(j - 1, p));
         }
         // "celui qui est considéré comme le chef du groupe avait affirmé": who "celui" is said to be.
-        let demonstrative = (start..j).rev().take(MAX_INCISE).find(|&k| {
+        let celui_qui = (start..j).rev().take(MAX_INCISE).find(|&k| {
             self.is(k, &["celui", "celle", "ceux", "celles"]) && self.is(k + 1, &["qui"])
         });
-        if let Some(k) = demonstrative {
+        if let Some(k) = celui_qui {
             return (k + 2..j)
                 .find(|&c| self.is(c, &["comme"]))
                 .and_then(|c| self.source_after(c + 1, j));
@@ -599,11 +599,11 @@ impl<'d> Reader<'d> {
                 && !self.is(first, lex.calendar));
         // "Manuel Valls, qui avait échangé avec lui, s'est dit « … »": a relative clause.
         let relative = self.is(first, &["qui", "dont", "who", "which"]);
-        let place_or_time = relative
-            || self.is(first, &SKIPPED_PREPOSITIONS)
+        let place_or_time = self.is(first, &SKIPPED_PREPOSITIONS)
             || self.is(first, lex.calendar)
             || (self.is_det(first) && self.is(first + 1, lex.calendar));
-        (first < end && !self.capitalised(first) && (participle || place_or_time)).then_some(comma)
+        (first < end && !self.capitalised(first) && (participle || relative || place_or_time))
+            .then_some(comma)
     }
 
     /// A participle or gerund opening a clause before its subject: "Interrogé vendredi, Alain Juppé a …",
