@@ -17,10 +17,10 @@ pub(super) struct Names<'e> {
     /// Capitalised runs of the prose outside quotations, with their block.
     runs: Vec<(Range<usize>, usize)>,
     /// The runs ending with each word, to find a name's fullest form.
-    by_last_word: HashMap<String, Vec<usize>>,
+    by_last_word: HashMap<&'e str, Vec<usize>>,
     /// Capitalised words seen inside a sentence: a sentence's first word is a name only if it is one of them
     /// (or an entity, or followed by another name word); "Ancien mineur, il …" names nobody.
-    mid_sentence: HashSet<String>,
+    mid_sentence: HashSet<&'e str>,
     /// How many times the recogniser found each person, by canonical name: who the article is about.
     person_counts: HashMap<&'e str, usize>,
 }
@@ -43,9 +43,10 @@ impl<'e> Names<'e> {
 
     /// The names of the article: the recogniser's entities (as [`Names::entity_ranges`] gives them) and the
     /// capitalised runs of the prose.
-    pub(super) fn scan(r: &Reader<'_>, ranges: Vec<(Range<usize>, &'e Entity)>) -> Self {
+    pub(super) fn scan(r: &Reader<'e>, ranges: Vec<(Range<usize>, &'e Entity)>) -> Self {
         let doc = r.doc;
         let mut runs = Vec::new();
+        let mut mid_sentence = HashSet::new();
         for sentence in doc.prose_sentences() {
             let range = sentence.tokens.clone();
             let mut i = range.start;
@@ -92,21 +93,19 @@ impl<'e> Names<'e> {
                     .unwrap_or(start);
                 if !(start..end).all(|t| r.is(t, r.lex.calendar) || r.is(t, &PARTICLES)) {
                     runs.push((start..end, sentence.block));
+                    mid_sentence.extend(
+                        (start..end)
+                            .filter(|&t| t != range.start && r.is_name_word(t))
+                            .map(|t| r.word(t)),
+                    );
                 }
                 i = end;
             }
         }
-        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last_word: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, (run, _)) in runs.iter().enumerate() {
-            let last = r.word(run.end - 1);
-            by_last_word.entry(last.to_string()).or_default().push(i);
+            by_last_word.entry(r.word(run.end - 1)).or_default().push(i);
         }
-        let mid_sentence = runs
-            .iter()
-            .flat_map(|(run, _)| run.clone())
-            .filter(|&t| r.is_name_word(t) && !r.opens_sentence(t))
-            .map(|t| r.word(t).to_string())
-            .collect();
         let mut person_counts: HashMap<&'e str, usize> = HashMap::new();
         for (_, e) in &ranges {
             if e.kind == EntityKind::Person {

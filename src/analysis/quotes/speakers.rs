@@ -374,6 +374,10 @@ impl<'d> Reader<'d> {
         verb_end: usize,
         end: usize,
     ) -> Option<Mention> {
+        let subject = self.source_after(verb_end, end)?;
+        if subject.pronoun.is_some() {
+            return Some(subject);
+        }
         // A noun phrase right after a preposition is a complement ("a déclaré, sur les marches du Lincoln
         // Memorial"), unless a name's particle follows the verb or an adverb ("ajoute encore de la Morlais").
         let from = self.skip_adverbials(verb_end, end);
@@ -392,8 +396,7 @@ impl<'d> Reader<'d> {
             return None;
         }
         let singular = self.is(first, &["a", "avait", "aurait", "aura", "has", "had"]);
-        self.source_after(verb_end, end)
-            .filter(|m| m.pronoun.is_some() || !(singular && m.plural))
+        (!(singular && subject.plural)).then_some(subject)
     }
 
     /// The subject of a verb group starting at `verb`, read backwards not before `start`: appositions between
