@@ -216,9 +216,11 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                         near.then_some((close, speaker.as_ref()?))
                     },
                 );
+                // The sentence's subject is read only when the cue names nobody.
                 let speaker = speaker
+                    .clone()
+                    .or_else(|| sentence_subject(r, &window))
                     .as_ref()
-                    .or(sentence_subject(r, &window).as_ref())
                     .and_then(|m| {
                         before
                             .and_then(|(close, speaker)| {
