@@ -236,7 +236,9 @@ fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
         );
     // "a dénoncé … et averti que": a participle coordinated with one that has its auxiliary.
     let coordinated = verb > 0 && r.is(verb - 1, &["et", "and"]);
-    participle && first == verb && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
+    // "déjà condamné plusieurs fois": adverbs before the participle, no auxiliary.
+    let bare = (first..verb).all(|k| r.is(k, r.lex.adverbs) && !r.is(k, r.lex.aux));
+    participle && bare && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
 }
 
 /// The agent of a bare participle before the quotation: "qualifiés par l'entreprise de « … »".
@@ -290,6 +292,28 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             speaker: Some(speaker),
             participle: false,
         });
+    }
+    // "», comme l'a souligné le préfet", "», comme prétendu par X": the subject or the agent follows the verb.
+    if r.is(i, &["comme"]) {
+        let k = if r.is(i + 1, &["l'", "le"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some((end, None)) = verb_group(r, k, w.after) {
+            let speaker = if r.is(end, &["par"]) {
+                r.source_after(end + 1, w.after)
+            } else {
+                r.source_after(end, w.after)
+            };
+            if let Some(speaker) = speaker.filter(|m| m.pronoun.is_none()) {
+                return Some(Attribution {
+                    cue: i..end,
+                    speaker: Some(speaker),
+                    participle: false,
+                });
+            }
+        }
     }
     // "« … », peut-on lire sur le site", "lit-on dans le communiqué": the source is where it is read.
     if r.is_word(i) && r.word(i).ends_with("-on") {
@@ -498,6 +522,14 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 });
             }
             if is_passive(r, first, k) {
+                // "Le père est décrit comme « … » par un ami d'enfance": a passive says who by its agent.
+                if let Some(agent) = agent_between(r, k, w.open).or_else(|| agent_after(r, w)) {
+                    return Some(Attribution {
+                        cue: first..k + 1,
+                        speaker: Some(agent),
+                        participle: false,
+                    });
+                }
                 continue;
             }
             if is_bare_participle(r, first, k) {

@@ -144,8 +144,15 @@ impl<'d> Reader<'d> {
         if i > 1 && self.is(i - 1, &["tel", "telle", "tels", "telles"]) && self.is_det(i - 2) {
             return true;
         }
+        // "les jugeant « absurdes »", "qu'il la qualifie de": an object pronoun before a verb.
+        let object_pronoun = i > 0
+            && self.is(i - 1, &["le", "la", "les"])
+            && (self.lower(i).ends_with("ant")
+                || (i > 1
+                    && (self.pronoun(i - 2).is_some() || self.is(i - 2, &["on", "ne", "n'"]))));
         i > 0
             && self.is_det(i - 1)
+            && !object_pronoun
             && (!self.is(i - 1, &["l'"])
                 || (i > 1
                     && (self.is(i - 2, &AFTER_PREPOSITION)

@@ -1,6 +1,8 @@
 //! Who a mention names: a pronoun resolved to the speaker it continues or the source before it, a definite
 //! description ("le journal", "ce dernier") to the name it stands for, a statement to its owner.
 
+use std::ops::Range;
+
 use super::Speaker;
 use super::antecedents::{
     Source, group_before, in_complement, is_institution, person_like, plural_subject_before,
@@ -80,6 +82,23 @@ pub(super) fn continued_speaker(
         .sentence_at(r.doc.tokens[last].start)
         .map_or(last, |s| r.doc.sentences[s].tokens.end - 1)
         .max(last);
+    // "X nie avoir embauché Penelope pour tromper son « ennui », comme prétendu par Y. « … », affirme-t-il": a
+    // source named after the quotation, in a sentence whose subject is another person named before it, leaves
+    // the pronoun to that subject.
+    let subject = r.doc.sentence_at(r.doc.tokens[last].start).and_then(|s| {
+        let s = &r.doc.sentences[s];
+        let first_quote = s.tokens.clone().find(|&k| r.in_quote[k])?;
+        r.clause_subject(s.tokens.start, first_quote)
+    });
+    if let Some(subject) = subject
+        && subject.pronoun.is_none()
+        && (subject.tokens.end..said.start).any(|k| r.in_quote[k])
+        && names.is_named(r, &subject.tokens)
+        && pronoun.agrees(subject.female, subject.plural)
+        && names.speaker(r, &subject.tokens, subject.female).canonical != speaker.canonical
+    {
+        return None;
+    }
     let from = sources.partition_point(|s| s.mention.tokens.start <= close);
     let other_source = sources[from..]
         .iter()
@@ -135,10 +154,16 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         // The person the sentences before are about, else the last one named.
         let female = m.female;
         let agrees = |f: Option<bool>| female.is_none() || f.is_none() || f == female;
-        previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
+        let name = previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
             .map(|s| s.tokens)
             .filter(|s| names.is_named(r, s))
-            .or_else(|| names.person_before(r, at, reach, agrees))?
+            .or_else(|| names.person_before(r, at, reach, agrees))?;
+        // "le porte-parole du gouvernement" says whose it is: it names someone only introduced by that title.
+        let qualified = (head + 1..tokens.end).any(|k| r.is_link(k));
+        if qualified && !titled_near(r, &name, r.lower(head)) {
+            return None;
+        }
+        name
     } else {
         return None;
     };
@@ -147,6 +172,21 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         canonical: named.canonical,
         ..names.speaker(r, tokens, m.female)
     })
+}
+
+/// How many tokens around a name its title may stand ("le maire de Lyon, Grégoire Petit").
+const TITLE_REACH: usize = 8;
+
+/// Whether `title` stands next to the name, in its sentence: "le porte-parole, Wang Wenbin", "Wang Wenbin,
+/// porte-parole de la diplomatie".
+fn titled_near(r: &Reader<'_>, name: &Range<usize>, title: &str) -> bool {
+    let Some(sentence) = r.doc.sentence_at(r.doc.tokens[name.start].start) else {
+        return false;
+    };
+    let bounds = r.doc.sentences[sentence].tokens.clone();
+    let from = name.start.saturating_sub(TITLE_REACH).max(bounds.start);
+    let to = (name.end + TITLE_REACH).min(bounds.end);
+    (from..to).any(|k| !name.contains(&k) && r.lower(k) == title)
 }
 
 /// Whether the document is read with the English word lists.
@@ -190,6 +230,22 @@ pub(super) fn resolve(
             && s.mention.tokens.end <= at
             && compatible(s.mention.female, s.mention.plural)
     });
+    // "Le ministre a rejeté ces accusations, qu'il juge « absurdes »": the subject of the pronoun's own
+    // sentence, before it.
+    let own = (!in_sentence)
+        .then(|| r.clause_subject(sentence_start, at))
+        .flatten()
+        .filter(|m| {
+            m.pronoun.is_none()
+                && m.tokens.end < at
+                && compatible(m.female, m.plural)
+                && person_like(r, names, m)
+                && !(english(r) && (is_institution(r, m) || names.is_organisation(&m.tokens)))
+        });
+    if let Some(own) = own {
+        return described_before(r, names, &own)
+            .or_else(|| Some(names.speaker(r, &own.tokens, own.female)));
+    }
     let continued = (!pronoun.plural() && !in_sentence)
         .then(|| {
             previous_subject(r, names, at, reach, |m| {

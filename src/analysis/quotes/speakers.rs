@@ -557,6 +557,9 @@ impl<'d> Reader<'d> {
                 && (!self.is_det(j - 1) || self.is(j - 1, &["l'"]))
             {
                 j -= 1;
+            } else if j > start + 1 && self.is(j - 1, &["le", "la", "les", "lui", "leur"]) {
+                // "Télérama le qualifiant", "le ministre leur a répondu": an object pronoun ends no subject.
+                j -= 1;
             } else if j > start + 2 && self.is_dash(j - 1) {
                 // "le ministre Nestor Bankumukunzi — par ailleurs ancien directeur — a annoncé".
                 let opening = (start + 1..j - 1)

@@ -524,6 +524,45 @@ fn french_cues_before_and_after() {
             Some("Claire Morel"),
             Some("affirmant"),
         ),
+        // An object pronoun before the participle is no determiner, and ends no subject.
+        (
+            "Le Kremlin a rejeté ces accusations, les jugeant « absurdes ».",
+            "absurdes",
+            Some("Le Kremlin"),
+            Some("jugeant"),
+        ),
+        (
+            "L'animateur, La Gazette le qualifiant d'« expert le plus douteux du secteur », est mis en cause.",
+            "expert le plus douteux du secteur",
+            Some("La Gazette"),
+            Some("qualifiant"),
+        ),
+        // "comme" after the quotation: the subject or the agent follows the verb.
+        (
+            "Son bilan est « très positif pour la région », comme l'a souligné le préfet Paul Martin.",
+            "très positif pour la région",
+            Some("Paul Martin"),
+            Some("comme l'a souligné"),
+        ),
+        (
+            "Il a embauché sa voisine pour tromper son « ennui », comme prétendu par Luc Armand.",
+            "ennui",
+            Some("Luc Armand"),
+            Some("comme prétendu"),
+        ),
+        // A passive names its source by its agent, after the quotation or between.
+        (
+            "Le père est décrit comme « un homme calme et discret » par un ami d'enfance.",
+            "un homme calme et discret",
+            Some("un ami d'enfance"),
+            Some("est décrit"),
+        ),
+        (
+            "Le suspect, qualifié par les enquêteurs d'« homme violent », déjà condamné plusieurs fois par la justice, est en fuite.",
+            "homme violent",
+            Some("les enquêteurs"),
+            Some("qualifié"),
+        ),
     ];
     check(rows, Lang::Fr);
 }
@@ -737,6 +776,52 @@ fn a_pronoun_right_after_a_quotation_continues_its_speaker() {
     assert_eq!(
         found[1].speaker.as_deref(),
         Some("Luc Garnier"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_stands_for_the_subject_of_its_own_sentence() {
+    let found = run(
+        "Le ministre a rejeté ces accusations, qu'il juge « absurdes ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Le ministre"),
+        "{found:?}"
+    );
+    // After a quotation sourced by a complement, the pronoun goes back to the sentence's subject.
+    let found = run(
+        "Marc Lenoir nie avoir embauché sa voisine pour tromper son « ennui », comme prétendu par Luc Armand. « C'est une femme intelligente », affirme-t-il.",
+        Lang::Fr,
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Luc Armand"), "{found:?}");
+    assert_eq!(
+        found[1].canonical.as_deref(),
+        Some("Marc Lenoir"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_description_that_says_whose_it_is_names_only_who_bears_that_title() {
+    let found = run(
+        "« La situation est grave », estime le maire de Lyon, Grégoire Petit.\n\nSelon le porte-parole du gouvernement, « aucune décision n'a été prise ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].canonical.as_deref(),
+        Some("porte-parole du gouvernement"),
+        "{found:?}"
+    );
+    let found = run(
+        "Le porte-parole du gouvernement, Paul Roux, a reçu la presse. Selon le porte-parole du gouvernement, « aucune décision n'a été prise ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("Paul Roux"),
         "{found:?}"
     );
 }
