@@ -19,6 +19,11 @@ pub(super) struct Mention {
 }
 
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
+/// Endings of feminine nouns and adjectives of people, after "l'": "actrice", "ancienne", "avocate".
+const FEMININE_ENDINGS: &[&str] = &[
+    "trice", "euse", "ienne", "ante", "ière", "esse", "elle", "ate",
+];
+
 const MAX_NP: usize = 14;
 
 /// The most tokens a participle's clause between commas may have ("…, élu maire en 2014, …").
@@ -162,13 +167,22 @@ impl<'d> Reader<'d> {
         None
     }
 
-    /// The grammatical number and gender a noun phrase's first word shows.
+    /// The grammatical number and gender a noun phrase's first word shows (or, after "l'", the second).
     fn agreement(&self, range: &Range<usize>) -> (Option<bool>, bool) {
         let first = range.start;
         let female = if self.is(first, self.lex.feminine) {
             Some(true)
         } else if self.is(first, self.lex.masculine) {
             Some(false)
+        } else if self.is(first, &["l'"])
+            && first + 1 < range.end
+            && FEMININE_ENDINGS
+                .iter()
+                .any(|e| self.lower(first + 1).ends_with(e))
+        {
+            // "l'actrice", "l'ancienne ministre": the noun or adjective after the article tells. A masculine
+            // one tells little: "l'auteur", like "le ministre", may be a woman.
+            Some(true)
         } else {
             None
         };

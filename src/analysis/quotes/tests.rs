@@ -271,7 +271,7 @@ fn french_cues_before_and_after() {
             "Les syndicats appellent à « amplifier le mouvement » dès jeudi.",
             "amplifier le mouvement",
             Some("Les syndicats"),
-            None,
+            Some("appellent"),
         ),
         (
             "« Au moins dix morts », a déclaré Omar Keita, gouverneur de la ville, qui qualifie l'attaque de « terroriste ».",
@@ -549,6 +549,12 @@ fn french_cues_before_and_after() {
             "ennui",
             Some("Luc Armand"),
             Some("comme prétendu"),
+        ),
+        (
+            "Human Rights Watch a appelé à « une enquête indépendante et rapide ».",
+            "une enquête indépendante et rapide",
+            Some("Human Rights Watch"),
+            Some("a appelé"),
         ),
         // A passive names its source by its agent, after the quotation or between.
         (
@@ -842,6 +848,12 @@ fn a_definite_description_is_named_by_the_person_just_before() {
         Some("Karim Lenoir"),
         "{found:?}"
     );
+    // A feminine one ("l'actrice") is no man named before.
+    let found = run(
+        "Paul Martin a quitté la salle. L'actrice a alors déclaré : « Je ne reviendrai pas. »",
+        Lang::Fr,
+    );
+    assert_eq!(found[0].canonical.as_deref(), Some("actrice"), "{found:?}");
     // An indefinite one is someone else.
     let found = run(
         "Karim Lenoir a répondu aux critiques. Un supporter a déclaré que l'équipe « avait cédé à la pression ».",
