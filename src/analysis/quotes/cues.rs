@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::lexicon;
 use super::reader::Reader;
 use super::speakers::Mention;
 
@@ -97,23 +98,27 @@ fn signature(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     })
 }
 
-/// A cue opening the next sentence: "« … ». C'est ce qu'a annoncé le président."
+/// A cue opening the next sentence: "« … ». C'est ce qu'a annoncé le président.", "Voilà ce qu'a répondu X."
 fn following(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     let a = w.after;
-    if !(r.is(a, &["c'"]) && r.is(a + 1, &["est"]) && r.is(a + 2, &["ce"])) {
+    let ce = if r.is(a, &["voilà", "voici"]) {
+        a + 1
+    } else if r.is(a, &["c'"]) && r.is(a + 1, &["est"]) {
+        a + 2
+    } else {
         return None;
-    }
-    if !r.is(a + 3, &["qu'", "que"]) {
+    };
+    if !(r.is(ce, &["ce"]) && r.is(ce + 1, &["qu'", "que"])) {
         return None;
     }
     let end = r
         .doc
         .sentence_at(r.doc.tokens.get(a)?.start)
         .map_or(a, |s| r.doc.sentences[s].tokens.end);
-    let (verb_end, _) = verb_group(r, a + 4, end)?;
+    let (verb_end, _) = verb_group(r, ce + 2, end)?;
     let speaker = r.source_after(verb_end, end)?;
     Some(Attribution {
-        cue: a + 4..verb_end,
+        cue: ce + 2..verb_end,
         speaker: Some(speaker),
         participle: false,
     })
@@ -313,6 +318,24 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     participle: false,
                 });
             }
+        }
+    }
+    // "« … », a-t-on appris auprès de la préfecture", "indique-t-on chez Renault": where it was said.
+    if r.is_word(i) && r.word(i).ends_with("-on") {
+        let k = if r.is(i, r.lex.aux) || r.lower(i).starts_with("a-t-") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let place = r
+            .place_of_speech(k, w.after)
+            .filter(|m| m.tokens.start <= k + 4);
+        if let Some(speaker) = place {
+            return Some(Attribution {
+                cue: i..k,
+                speaker: Some(speaker),
+                participle: false,
+            });
         }
     }
     // "« … », peut-on lire sur le site", "lit-on dans le communiqué": the source is where it is read.
@@ -568,6 +591,14 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     participle: false,
                 });
             }
+            // "Du côté de la CGT, on dénonce « … »": "on" speaks for the place named.
+            if first > w.before && r.is(first - 1, &["on"]) {
+                return Some(Attribution {
+                    cue: first..k + 1,
+                    speaker: r.place_of_speech(w.before, first - 1),
+                    participle: false,
+                });
+            }
             let speaker = r
                 .source_before(w.before, first)
                 .or_else(|| {
@@ -649,7 +680,16 @@ fn colon(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     if k == 0 || k <= w.before || !r.is_punct(k - 1, ":") {
         return None;
     }
-    let speaker = r.clause_subject(w.before, k - 1);
+    let speaker = r
+        .clause_subject(w.before, k - 1)
+        .map(|m| {
+            // "Réaction immédiate de la Première ministre : « … »": whose reaction it is.
+            let head = m.tokens.clone().find(|&t| !r.is_det(t));
+            head.filter(|&h| r.is(h, &lexicon::REPORTS) && m.pronoun.is_none())
+                .and_then(|_| r.source_after(m.tokens.start, k - 1))
+                .unwrap_or(m)
+        })
+        .or_else(|| r.place_of_speech(w.before, k - 1));
     Some(Attribution {
         cue: k - 1..k,
         speaker,

@@ -217,22 +217,19 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                     },
                 );
                 // The sentence's subject is read only when the cue names nobody.
-                let speaker = speaker
-                    .clone()
-                    .or_else(|| sentence_subject(r, &window))
-                    .as_ref()
-                    .and_then(|m| {
-                        before
-                            .and_then(|(close, speaker)| {
-                                continued_speaker(r, &names, &sources, m, close, speaker)
-                            })
-                            .or_else(|| resolve(r, &names, &sources, m))
-                    })
+                let speaker = match speaker.clone().or_else(|| sentence_subject(r, &window)) {
+                    Some(m) => before
+                        .and_then(|(close, speaker)| {
+                            continued_speaker(r, &names, &sources, &m, close, speaker)
+                        })
+                        .or_else(|| resolve(r, &names, &sources, &m)),
                     // "X a déclaré que « … », et ajouté que « … »": a cue with no subject after another
-                    // quotation of its sentence goes on with that quotation's source.
-                    .or_else(|| {
-                        chained.and_then(|_| previous.as_ref().and_then(|(_, s)| s.clone()))
-                    });
+                    // quotation of its sentence goes on with that quotation's source; "« … », explique-t-il.
+                    // Avant d'ajouter : « … »", with the paragraph's.
+                    None => chained
+                        .and_then(|_| previous.as_ref().and_then(|(_, s)| s.clone()))
+                        .or_else(|| same_block.clone()),
+                };
                 (speaker, Some(cue_text(r, cue)))
             }
             // "La cour justifie sa décision par l'« extrême gravité » des faits": without a reporting word, the

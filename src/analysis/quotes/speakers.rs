@@ -294,6 +294,25 @@ impl<'d> Reader<'d> {
         }
     }
 
+    /// The place a statement comes from, for a verb whose subject is "on" or missing: "Du côté de la CGT, on
+    /// dénonce", "Même son de cloche chez X :", "a-t-on appris auprès de la préfecture".
+    pub(super) fn place_of_speech(&self, start: usize, end: usize) -> Option<Mention> {
+        (start..end).find_map(|k| {
+            if self.in_quote[k] {
+                return None;
+            }
+            let len = if self.is(k, &["du"]) && self.is(k + 1, &["côté"]) && self.is_link(k + 2) {
+                3
+            } else if self.is(k, &["chez", "auprès", "côté"]) {
+                1 + usize::from(self.is_link(k + 1))
+            } else {
+                return None;
+            };
+            self.source_after(k + len, end)
+                .filter(|m| m.pronoun.is_none() && !self.is(m.tokens.start, &["soi", "lui", "eux"]))
+        })
+    }
+
     /// The source named right after `i` (after "selon", or an inverted verb), not past `end`.
     pub(super) fn source_after(&self, i: usize, end: usize) -> Option<Mention> {
         if i < end
@@ -320,9 +339,15 @@ impl<'d> Reader<'d> {
         if let Some(head) = head
             && self.is(head, &REPORTS)
         {
-            // "un communiqué de presse de X": the kind of statement is not its owner.
+            // "un communiqué de presse de X": the kind of statement is not its owner; "la réaction immédiate
+            // de X": an adjective may stand between.
             let link = if self.is(head + 1, &["de"]) && self.is(head + 2, &["presse"]) {
                 head + 3
+            } else if !self.is_link(head + 1)
+                && self.is_word(head + 1)
+                && !self.capitalised(head + 1)
+            {
+                head + 2
             } else {
                 head + 1
             };

@@ -556,6 +556,38 @@ fn french_cues_before_and_after() {
             Some("Human Rights Watch"),
             Some("a appelé"),
         ),
+        // "on" speaks for the place named: "du côté de", "chez", "auprès de".
+        (
+            "Du côté de la CGT, on dénonce « une attaque contre les salariés ».",
+            "une attaque contre les salariés",
+            Some("la CGT"),
+            Some("dénonce"),
+        ),
+        (
+            "« Deux personnes ont été blessées », a-t-on appris auprès de la préfecture.",
+            "Deux personnes ont été blessées",
+            Some("la préfecture"),
+            Some("a-t-on appris"),
+        ),
+        (
+            "Même son de cloche chez le député Éric Ciotti : « La sécurité doit être la priorité. »",
+            "La sécurité doit être la priorité.",
+            Some("Éric Ciotti"),
+            Some(":"),
+        ),
+        // Whose reaction, and "Voilà ce qu'a répondu X" after the quotation.
+        (
+            "Réaction immédiate de la Première ministre : « Le gouvernement ne laissera pas faire. »",
+            "Le gouvernement ne laissera pas faire.",
+            Some("la Première ministre"),
+            Some(":"),
+        ),
+        (
+            "« Ce sont des mensonges. » Voilà ce qu'a répondu l'avocat de l'accusé, Me Dupond.",
+            "Ce sont des mensonges.",
+            Some("Me Dupond"),
+            Some("a répondu"),
+        ),
         // A passive names its source by its agent, after the quotation or between.
         (
             "Le père est décrit comme « un homme calme et discret » par un ami d'enfance.",
@@ -808,6 +840,26 @@ fn a_pronoun_stands_for_the_subject_of_its_own_sentence() {
         Some("Marc Lenoir"),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_cue_with_no_subject_goes_on_with_the_speaker_of_its_paragraph() {
+    let found = run(
+        "« Nous avons été trahis », explique Christian Roux. Avant d'ajouter : « Je porterai plainte. »",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Christian Roux"),
+        "{found:?}"
+    );
+    assert_eq!(found[1].cue.as_deref(), Some(":"), "{found:?}");
+    // In a paragraph of its own, it has no speaker to go on with.
+    let found = run(
+        "« Nous avons été trahis », explique Christian Roux.\n\nAvant d'ajouter : « Je porterai plainte. »",
+        Lang::Fr,
+    );
+    assert_eq!(found[1].speaker, None, "{found:?}");
 }
 
 #[test]
