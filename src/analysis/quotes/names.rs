@@ -305,6 +305,35 @@ impl<'e> Names<'e> {
             .map(|(range, _)| range.clone())
     }
 
+    /// The last person named before token `at`, not before block `reach`, with `title` (after `prefix`) in
+    /// apposition to the name ("le maire de Lyon, Grégoire Petit", "Wang Wenbin, porte-parole").
+    pub(super) fn titled_person_before(
+        &self,
+        r: &Reader<'_>,
+        at: usize,
+        reach: usize,
+        title: &str,
+        prefix: Option<&str>,
+        fits: impl Fn(Option<bool>) -> bool,
+    ) -> Option<Range<usize>> {
+        let titled = |range: &Range<usize>| {
+            fits(r.name_gender(range)) && titled_near(r, range, title, prefix)
+        };
+        if !self.entities.is_empty() {
+            return self
+                .entities_before(r, at, reach)
+                .find(|(range, e)| e.kind == EntityKind::Person && titled(range))
+                .map(|(range, _)| range.clone());
+        }
+        let end = self.runs.partition_point(|(run, _)| run.end <= at);
+        self.runs[..end]
+            .iter()
+            .rev()
+            .take_while(|(_, block)| *block >= reach)
+            .find(|(run, _)| names_person(r, run) && titled(run))
+            .map(|(run, _)| run.clone())
+    }
+
     /// The last person named before token `at`, not before block `reach`: a person entity, or without entities a
     /// capitalised run of two words or more, or one after a title.
     pub(super) fn person_before(
@@ -325,21 +354,65 @@ impl<'e> Names<'e> {
             .iter()
             .rev()
             .take_while(|(_, block)| *block >= reach)
-            .find(|(run, _)| {
-                let words = run.clone().filter(|&t| r.is_name_word(t)).count();
-                let titled = run.start > 0
-                    && (r.is(run.start - 1, r.lex.titles)
-                        || (r.is_punct(run.start - 1, ".")
-                            && run.start > 1
-                            && r.is(run.start - 2, r.lex.titles)));
-                // After "à", "en" a run is a place; after "de", "des" a complement ("des Nations unies").
-                let place = run.start > 0
-                    && (r.is(run.start - 1, &AFTER_PREPOSITION)
-                        || r.is(run.start - 1, r.lex.links));
-                (words >= 2 || titled) && !place && fits(r.name_gender(run))
-            })
+            .find(|(run, _)| names_person(r, run) && fits(r.name_gender(run)))
             .map(|(run, _)| run.clone())
     }
+}
+
+/// Whether a capitalised run names a person, when the recogniser gave no entities: two words or more, or one
+/// after a title, and not a place or a complement.
+fn names_person(r: &Reader<'_>, run: &Range<usize>) -> bool {
+    let words = run.clone().filter(|&t| r.is_name_word(t)).count();
+    let titled = run.start > 0
+        && (r.is(run.start - 1, r.lex.titles)
+            || (r.is_punct(run.start - 1, ".")
+                && run.start > 1
+                && r.is(run.start - 2, r.lex.titles)));
+    // After "à", "en" a run is a place; after "de", "des" a complement ("des Nations unies").
+    let place = run.start > 0
+        && (r.is(run.start - 1, &AFTER_PREPOSITION) || r.is(run.start - 1, r.lex.links));
+    (words >= 2 || titled) && !place
+}
+
+/// How many tokens before a name its title may stand ("le président français Emmanuel Macron").
+const TITLE_REACH: usize = 6;
+
+/// Words that make a title another one: "le Premier ministre" is not "le ministre".
+pub(super) const TITLE_PREFIXES: &[&str] = &[
+    "premier",
+    "première",
+    "vice",
+    "sous",
+    "ex",
+    "ancien",
+    "ancienne",
+];
+
+/// Whether `title` is the title of the name, in apposition: before it with no verb or other punctuation than
+/// commas between ("la chanteuse Alma", "le maire de Lyon, Grégoire Petit"), or right after it and a comma
+/// ("Bruno Le Roux, l'actuel ministre de l'Intérieur"). `prefix` is the word before the title in the
+/// description ("premier"), if it is one of [`TITLE_PREFIXES`].
+fn titled_near(r: &Reader<'_>, name: &Range<usize>, title: &str, prefix: Option<&str>) -> bool {
+    let matches = |k: usize| {
+        r.lower(k) == title && {
+            let before = (k > 0).then(|| r.lower(k - 1));
+            let found = before.filter(|w| TITLE_PREFIXES.contains(w));
+            found == prefix
+        }
+    };
+    let mut k = name.start;
+    while k > 0 && name.start - k < TITLE_REACH {
+        k -= 1;
+        let punct = !r.is_word(k) && !r.is_punct(k, ",") && !r.is_detached_apostrophe(k);
+        if r.in_quote[k] || r.is_verb(k) || r.is(k, r.lex.aux) || punct {
+            break;
+        }
+        if matches(k) {
+            return true;
+        }
+    }
+    r.is_punct(name.end, ",")
+        && (name.end + 1..name.end + 4).any(|k| k < r.doc.tokens.len() && matches(k))
 }
 
 /// A token range without its leading titles ("M.", "Mme").

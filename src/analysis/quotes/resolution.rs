@@ -1,15 +1,13 @@
 //! Who a mention names: a pronoun resolved to the speaker it continues or the source before it, a definite
 //! description ("le journal", "ce dernier") to the name it stands for, a statement to its owner.
 
-use std::ops::Range;
-
 use super::Speaker;
 use super::antecedents::{
     Source, group_before, in_complement, is_institution, person_like, plural_subject_before,
     previous_subject,
 };
 use super::lexicon;
-use super::names::Names;
+use super::names::{Names, TITLE_PREFIXES};
 use super::reader::Reader;
 use super::speakers::Mention;
 use crate::article::Lang;
@@ -154,16 +152,23 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         // The person the sentences before are about, else the last one named.
         let female = m.female;
         let agrees = |f: Option<bool>| female.is_none() || f.is_none() || f == female;
-        let name = previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
-            .map(|s| s.tokens)
-            .filter(|s| names.is_named(r, s))
-            .or_else(|| names.person_before(r, at, reach, agrees))?;
+        // "le président français Emmanuel Macron … Le président français a salué": who bears the title.
+        let title = r.lower(head);
+        let prefix = (head > tokens.start)
+            .then(|| r.lower(head - 1))
+            .filter(|w| TITLE_PREFIXES.contains(w));
+        let reach_title = block.saturating_sub(TITLE_BLOCKS);
+        let titled = names.titled_person_before(r, at, reach_title, title, prefix, agrees);
         // "le porte-parole du gouvernement" says whose it is: it names someone only introduced by that title.
         let qualified = (head + 1..tokens.end).any(|k| r.is_link(k));
-        if qualified && !titled_near(r, &name, r.lower(head)) {
-            return None;
+        match titled {
+            Some(name) => name,
+            None if qualified => return None,
+            None => previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
+                .map(|s| s.tokens)
+                .filter(|s| names.is_named(r, s))
+                .or_else(|| names.person_before(r, at, reach, agrees))?,
         }
-        name
     } else {
         return None;
     };
@@ -174,20 +179,8 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
     })
 }
 
-/// How many tokens around a name its title may stand ("le maire de Lyon, Grégoire Petit").
-const TITLE_REACH: usize = 8;
-
-/// Whether `title` stands next to the name, in its sentence: "le porte-parole, Wang Wenbin", "Wang Wenbin,
-/// porte-parole de la diplomatie".
-fn titled_near(r: &Reader<'_>, name: &Range<usize>, title: &str) -> bool {
-    let Some(sentence) = r.doc.sentence_at(r.doc.tokens[name.start].start) else {
-        return false;
-    };
-    let bounds = r.doc.sentences[sentence].tokens.clone();
-    let from = name.start.saturating_sub(TITLE_REACH).max(bounds.start);
-    let to = (name.end + TITLE_REACH).min(bounds.end);
-    (from..to).any(|k| !name.contains(&k) && r.lower(k) == title)
-}
+/// How many paragraphs back a description looks for the person introduced by its title.
+const TITLE_BLOCKS: usize = 8;
 
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {

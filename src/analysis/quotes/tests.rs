@@ -885,6 +885,38 @@ fn a_description_that_says_whose_it_is_names_only_who_bears_that_title() {
 }
 
 #[test]
+fn a_title_names_the_person_it_was_given_to_before_the_last_subject() {
+    let found = run(
+        "Le Premier ministre Rishi Sunak a rencontré le président français Emmanuel Macron.\n\nLes deux dirigeants ont signé un accord. « C'est une étape », a déclaré M. Sunak.\n\nLe président français a salué « une nouvelle ère ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].canonical.as_deref(),
+        Some("Emmanuel Macron"),
+        "{found:?}"
+    );
+    // "le ministre" is not "le Premier ministre"; nor is a person named near the title in another clause.
+    let found = run(
+        "Le Premier ministre Paul Roux a convoqué Luc Girard, ministre de l'Intérieur.\n\n« Tout est en règle », a répondu le ministre.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("Luc Girard"),
+        "{found:?}"
+    );
+    let found = run(
+        "Sa mère a confié que Hubert Lenoir était épuisé.\n\nSelon la mère du suspect, c'est « une légende familiale ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("mère du suspect"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_definite_description_is_named_by_the_person_just_before() {
     let found = run(
         "Karim Lenoir a répondu aux critiques. L'attaquant avait déclaré que l'entraîneur « avait cédé à la pression ».",
