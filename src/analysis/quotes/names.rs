@@ -316,22 +316,9 @@ impl<'e> Names<'e> {
         prefix: Option<&str>,
         fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
-        let titled = |range: &Range<usize>| {
+        self.person_where(r, at, reach, |range| {
             fits(r.name_gender(range)) && titled_near(r, range, title, prefix)
-        };
-        if !self.entities.is_empty() {
-            return self
-                .entities_before(r, at, reach)
-                .find(|(range, e)| e.kind == EntityKind::Person && titled(range))
-                .map(|(range, _)| range.clone());
-        }
-        let end = self.runs.partition_point(|(run, _)| run.end <= at);
-        self.runs[..end]
-            .iter()
-            .rev()
-            .take_while(|(_, block)| *block >= reach)
-            .find(|(run, _)| names_person(r, run) && titled(run))
-            .map(|(run, _)| run.clone())
+        })
     }
 
     /// The last person named before token `at`, not before block `reach`: a person entity, or without entities a
@@ -343,10 +330,21 @@ impl<'e> Names<'e> {
         reach: usize,
         fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
+        self.person_where(r, at, reach, |range| fits(r.name_gender(range)))
+    }
+
+    /// The last person named before token `at`, not before block `reach`, whose name passes `test`.
+    fn person_where(
+        &self,
+        r: &Reader<'_>,
+        at: usize,
+        reach: usize,
+        test: impl Fn(&Range<usize>) -> bool,
+    ) -> Option<Range<usize>> {
         if !self.entities.is_empty() {
             return self
                 .entities_before(r, at, reach)
-                .find(|(range, e)| e.kind == EntityKind::Person && fits(r.name_gender(range)))
+                .find(|(range, e)| e.kind == EntityKind::Person && test(range))
                 .map(|(range, _)| range.clone());
         }
         let end = self.runs.partition_point(|(run, _)| run.end <= at);
@@ -354,7 +352,7 @@ impl<'e> Names<'e> {
             .iter()
             .rev()
             .take_while(|(_, block)| *block >= reach)
-            .find(|(run, _)| names_person(r, run) && fits(r.name_gender(run)))
+            .find(|(run, _)| names_person(r, run) && test(run))
             .map(|(run, _)| run.clone())
     }
 }
