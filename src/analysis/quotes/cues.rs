@@ -201,7 +201,7 @@ pub(super) fn coordinated_subject(r: &Reader<'_>, start: usize, first: usize) ->
     let mut k = first;
     while k > start + 1 {
         k -= 1;
-        if !r.in_quote[k] && (r.is(k, r.lex.aux) || r.is_verb(k)) {
+        if !r.in_quote[k] && !r.in_title[k] && (r.is(k, r.lex.aux) || r.is_verb(k)) {
             let mut f = k;
             while f > start && r.is(f - 1, r.lex.aux) {
                 f -= 1;
@@ -494,6 +494,15 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 cue: k..k + 1,
                 speaker: Some(speaker),
                 participle: false,
+            });
+        }
+        if r.is_infinitive_cue(k) {
+            // "qu'un homme lui aurait tiré dans le dos avant de crier": the subject of the verb before.
+            let speaker = coordinated_subject(r, w.before, k - 2);
+            return Some(Attribution {
+                cue: k - 2..k + 1,
+                participle: speaker.is_none(),
+                speaker,
             });
         }
         if r.is_verb(k) {

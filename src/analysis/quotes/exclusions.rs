@@ -151,8 +151,8 @@ pub(super) fn excluded(r: &Reader<'_>, w: &Window) -> bool {
         && !starts_sentence
         && !inside.clone().any(|i| r.is_punct(i, ","));
     if title_like {
-        let said_just_before =
-            (open.saturating_sub(3)..open).any(|k| r.is_verb(k) || r.clitic(k).is_some());
+        let said_just_before = (open.saturating_sub(3)..open)
+            .any(|k| r.is_verb(k) || r.is_infinitive_cue(k) || r.clitic(k).is_some());
         return !said_just_before;
     }
     false

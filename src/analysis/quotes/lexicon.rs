@@ -78,6 +78,8 @@ pub(super) struct Lexicon {
     pub calendar: &'static [&'static str],
     /// Verb forms that report only after "se" ("s'est défendu").
     pub reflexive: &'static [&'static str],
+    /// Infinitives of the reporting verbs ("crier", "ajouter"): verbs only in "avant de crier".
+    pub infinitives: HashSet<String>,
 }
 
 impl Lexicon {
@@ -295,6 +297,7 @@ impl Lexicon {
             function_words: lists.words("function words"),
             calendar: lists.words("calendar"),
             reflexive: &[],
+            infinitives: HashSet::new(),
         }
     }
 }
@@ -341,8 +344,20 @@ fn french() -> Lexicon {
     for form in lists.words("verbs anyway") {
         verbs.insert((*form).to_string());
     }
+    let mut infinitives: HashSet<String> = lists
+        .words("verb stems")
+        .iter()
+        .map(|stem| format!("{stem}er"))
+        .collect();
+    infinitives.extend(
+        lists
+            .words("irregular infinitives")
+            .iter()
+            .map(|w| w.to_string()),
+    );
     Lexicon {
         reflexive: lists.words("reflexive verbs"),
+        infinitives,
         ..Lexicon::from_lists(Lang::Fr, lists, verbs, FR_PRONOUNS, FR_CLITICS)
     }
 }
@@ -401,6 +416,7 @@ mod tests {
             "not verbs",
             "irregular verbs",
             "reflexive verbs",
+            "irregular infinitives",
             "verbs anyway",
         ];
         let en_verbs = ["verbs", "not verbs"];

@@ -136,6 +136,17 @@ impl<'d> Reader<'d> {
         !self.after_determiner(i)
     }
 
+    /// Whether token `i` is a reporting infinitive after "avant de": "a tiré avant de crier « … »", whose
+    /// subject is the clause's.
+    pub(super) fn is_infinitive_cue(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_word(i)
+            && !self.in_quote[i]
+            && self.lex.infinitives.contains(self.lower(i))
+            && self.is(i - 1, &["de", "d'"])
+            && self.is(i - 2, &["avant"])
+    }
+
     /// Whether token `i` follows a determiner, so that a verb form there is a noun ("les juges", "la
     /// demande"). "l'" is an object pronoun before a verb ("comme l'indique X", "il l'a dit"), but a determiner
     /// after a preposition, "selon" or a verb ("a réagi à l'annonce", "selon l'annonce").

@@ -556,6 +556,19 @@ fn french_cues_before_and_after() {
             Some("Human Rights Watch"),
             Some("a appelé"),
         ),
+        // "avant de crier": the infinitive's subject is the one of the verb before, even inside a "que" clause.
+        (
+            "Un homme a tiré sur la foule avant de crier « Vive la révolution ».",
+            "Vive la révolution",
+            Some("Un homme"),
+            Some("avant de crier"),
+        ),
+        (
+            "Des témoins racontent qu'un homme aurait tiré avant de crier « N'oubliez pas la ville ».",
+            "N'oubliez pas la ville",
+            Some("un homme"),
+            Some("avant de crier"),
+        ),
         // "on" speaks for the place named: "du côté de", "chez", "auprès de".
         (
             "Du côté de la CGT, on dénonce « une attaque contre les salariés ».",
@@ -853,7 +866,11 @@ fn a_cue_with_no_subject_goes_on_with_the_speaker_of_its_paragraph() {
         Some("Christian Roux"),
         "{found:?}"
     );
-    assert_eq!(found[1].cue.as_deref(), Some(":"), "{found:?}");
+    assert_eq!(
+        found[1].cue.as_deref(),
+        Some("Avant d'ajouter"),
+        "{found:?}"
+    );
     // In a paragraph of its own, it has no speaker to go on with.
     let found = run(
         "« Nous avons été trahis », explique Christian Roux.\n\nAvant d'ajouter : « Je porterai plainte. »",
