@@ -83,13 +83,16 @@ pub(super) fn plural_subject_before(r: &Reader<'_>, at: usize, reach: usize) -> 
             if m.plural {
                 return Some(m);
             }
-            // "Jean Martin et Sophie Leroy ont présenté leur rapport": two names make a plural subject.
+            // "Jean Martin et Sophie Leroy ont présenté leur rapport", "Nicolas Sarkozy et son épouse Carla
+            // Bruni sont arrivés": two names make a plural subject.
             let and = m.tokens.end;
             let other = r
                 .is(and, &["et", "and"])
                 .then(|| r.segment_forward(and + 1, end))
                 .flatten()
-                .filter(|o| o.start == and + 1 && r.is_pure_name(o))?;
+                .filter(|o| {
+                    o.start == and + 1 && (r.is_pure_name(o) || r.inner_name(o).is_some())
+                })?;
             Some(Mention {
                 tokens: m.tokens.start..other.end,
                 pronoun: None,

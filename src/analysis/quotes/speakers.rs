@@ -135,7 +135,7 @@ impl<'d> Reader<'d> {
 
     /// A name standing after a description inside a noun phrase ("l'entraîneur Patrice Canayer"): a capitalised
     /// run right after a lower-case noun.
-    fn inner_name(&self, range: &Range<usize>) -> Option<Range<usize>> {
+    pub(super) fn inner_name(&self, range: &Range<usize>) -> Option<Range<usize>> {
         let name = self.inner_run(range)?;
         // One capitalised word after a noun qualifies it ("le comité Nobel", "la compagnie Flydubai") unless
         // it is a known first name.

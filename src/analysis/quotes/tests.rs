@@ -556,6 +556,13 @@ fn french_cues_before_and_after() {
             Some("Human Rights Watch"),
             Some("a appelé"),
         ),
+        // A name and a described name together are a plural subject.
+        (
+            "L'ancien ministre Paul Roux et son épouse Claire Morel sont arrivés ensemble. « Nous sommes très émus », ont-ils déclaré.",
+            "Nous sommes très émus",
+            Some("Paul Roux et son épouse Claire Morel"),
+            Some("ont-ils déclaré"),
+        ),
         // "avant de crier": the infinitive's subject is the one of the verb before, even inside a "que" clause.
         (
             "Un homme a tiré sur la foule avant de crier « Vive la révolution ».",
