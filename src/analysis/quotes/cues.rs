@@ -246,6 +246,24 @@ fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
     participle && bare && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
 }
 
+/// Participles whose agent asked or relayed the words rather than said them: "interrogé par Franceinfo".
+const RELAY_PARTICIPLES: &[&str] = &[
+    "interrogé",
+    "interrogée",
+    "interrogés",
+    "interrogées",
+    "questionné",
+    "questionnée",
+    "questionnés",
+    "questionnées",
+    "interpellé",
+    "interpellée",
+    "interpellés",
+    "interpellées",
+    "asked",
+    "quoted",
+];
+
 /// The agent of a bare participle before the quotation: "qualifiés par l'entreprise de « … »".
 fn agent_between(r: &Reader<'_>, verb: usize, open: usize) -> Option<Mention> {
     let k = verb + 1;
@@ -506,7 +524,9 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             });
         }
         if r.is_verb(k) {
-            let mut first = k;
+            // "a mis en garde": the phrase is the verb.
+            let verb = if r.is_put_on_guard(k) { k - 2 } else { k };
+            let mut first = verb;
             loop {
                 // Phrases first ("ont par la suite confirmé", "a malgré tout affirmé"), then single words.
                 if let Some(len) = r
@@ -525,7 +545,7 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 }
             }
             // Adverbs left of the auxiliary belong to the subject side; a reflexive "se" is the verb's.
-            while first < k && !r.is(first, r.lex.aux) && !r.is(first, &["se", "s'"]) {
+            while first < verb && !r.is(first, r.lex.aux) && !r.is(first, &["se", "s'"]) {
                 first += 1;
             }
             // "…, a-t-il affirmé, avant d'ajouter : « … »": the auxiliary carries its subject.
@@ -565,6 +585,10 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 continue;
             }
             if is_bare_participle(r, first, k) {
+                // "Pour X, interrogé par Franceinfo, « … »": who asked or relayed the words did not say them.
+                if r.is(k, RELAY_PARTICIPLES) {
+                    continue;
+                }
                 // "qualifié de « … »" reports only right before the quotation; its source is the agent.
                 if (k + 1..w.open).filter(|&t| !r.in_quote[t]).count() > 6 {
                     continue;

@@ -126,6 +126,10 @@ impl<'d> Reader<'d> {
         {
             return true;
         }
+        // "a mis en garde contre « … »".
+        if lower == "garde" && self.is_put_on_guard(i) {
+            return true;
+        }
         // "s'est défendu", "se défend".
         if self.lex.reflexive.contains(&lower) {
             return (i.saturating_sub(2)..i).any(|k| self.is(k, &["se", "s'"]));
@@ -145,6 +149,25 @@ impl<'d> Reader<'d> {
             && self.lex.infinitives.contains(self.lower(i))
             && self.is(i - 1, &["de", "d'"])
             && self.is(i - 2, &["avant"])
+    }
+
+    /// Whether token `i` is the "garde" of "mettre en garde", the verb phrase ending there.
+    pub(super) fn is_put_on_guard(&self, i: usize) -> bool {
+        i >= 2
+            && self.is(i - 1, &["en"])
+            && self.is(
+                i - 2,
+                &[
+                    "mis",
+                    "mise",
+                    "met",
+                    "mettent",
+                    "mettait",
+                    "mettaient",
+                    "mettra",
+                    "mettant",
+                ],
+            )
     }
 
     /// Whether token `i` follows a determiner, so that a verb form there is a noun ("les juges", "la

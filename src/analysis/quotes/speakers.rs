@@ -357,11 +357,13 @@ impl<'d> Reader<'d> {
                 return Some(owner);
             }
         }
-        // "d'après les informations fournies par X": whoever provided them.
+        // "d'après les informations fournies par X", "un bilan provisoire communiqué par X": whoever provided
+        // them.
         if let Some(head) = head
             && self.is(head, &REPORTS)
-            && self.is(head + 2, &["par", "by"])
-            && let Some(owner) = self.source_after(head + 3, end)
+            && let Some(by) = (head + 2..head + 4).find(|&k| k < end && self.is(k, &["par", "by"]))
+            && (head + 1..by).all(|k| self.is_word(k) && !self.capitalised(k))
+            && let Some(owner) = self.source_after(by + 1, end)
         {
             return Some(owner);
         }

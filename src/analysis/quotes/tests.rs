@@ -556,6 +556,31 @@ fn french_cues_before_and_after() {
             Some("Human Rights Watch"),
             Some("a appelé"),
         ),
+        // Who asked or relayed the words did not say them; a report "communiqué par X" is X's.
+        (
+            "Pour le politologue Paul Roux, interrogé par Radio Nord, « la gauche paie ses divisions ».",
+            "la gauche paie ses divisions",
+            Some("Paul Roux"),
+            Some("Pour"),
+        ),
+        (
+            "D'après un bilan provisoire communiqué par les autorités locales, « au moins douze personnes ont péri ».",
+            "au moins douze personnes ont péri",
+            Some("les autorités locales"),
+            Some("D'après"),
+        ),
+        (
+            "L'Organisation mondiale de la santé a mis en garde contre « un relâchement prématuré ».",
+            "un relâchement prématuré",
+            Some("L'Organisation mondiale de la santé"),
+            Some("a mis en garde"),
+        ),
+        (
+            "Le ministre met en garde : « Rien n'est joué. »",
+            "Rien n'est joué.",
+            Some("Le ministre"),
+            Some("met en garde"),
+        ),
         // A name and a described name together are a plural subject.
         (
             "L'ancien ministre Paul Roux et son épouse Claire Morel sont arrivés ensemble. « Nous sommes très émus », ont-ils déclaré.",
