@@ -514,6 +514,25 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                 participle: false,
             });
         }
+        // "Ce chiffre a permis à la ministre Myriam El Khomri de déclarer que « … »": the one it was given to
+        // (after a reporting verb, "a demandé à l'association de préciser les « … »", the words are the asker's).
+        if k >= 3
+            && r.is(k - 1, &["de", "d'"])
+            && r.lex.infinitives.contains(r.lower(k))
+            && let Some(to) = (k.saturating_sub(10).max(w.before)..k - 1)
+                .rev()
+                .find(|&t| !r.in_quote[t] && r.is(t, &["à", "au"]))
+            && !(to > 0 && r.is_verb(to - 1))
+            && let Some(speaker) = r
+                .source_after(to + 1, k - 1)
+                .filter(|m| m.pronoun.is_none() && m.tokens.end == k - 1)
+        {
+            return Some(Attribution {
+                cue: k - 1..k + 1,
+                speaker: Some(speaker),
+                participle: false,
+            });
+        }
         if r.is_infinitive_cue(k) {
             // "qu'un homme lui aurait tiré dans le dos avant de crier": the subject of the verb before.
             let speaker = coordinated_subject(r, w.before, k - 2);

@@ -556,6 +556,19 @@ fn french_cues_before_and_after() {
             Some("Human Rights Watch"),
             Some("a appelé"),
         ),
+        // "a permis à X de déclarer": X speaks; "a demandé à X de préciser": the asker does.
+        (
+            "Ce chiffre a permis à la ministre Claire Morel de déclarer que « la courbe s'inverse ».",
+            "la courbe s'inverse",
+            Some("Claire Morel"),
+            Some("de déclarer"),
+        ),
+        (
+            "L'autorité avait demandé à l'association de préciser les « études venant à l'appui de ces chiffres ».",
+            "études venant à l'appui de ces chiffres",
+            Some("L'autorité"),
+            Some("avait demandé"),
+        ),
         // Who asked or relayed the words did not say them; a report "communiqué par X" is X's.
         (
             "Pour le politologue Paul Roux, interrogé par Radio Nord, « la gauche paie ses divisions ».",
