@@ -30,6 +30,12 @@ pub(super) struct Window {
 
 /// Finds the cue and source of a quotation.
 pub(super) fn attribute(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
+    // A signature line under a quotation set in its own paragraph names the source outright, whatever
+    // introduced it ("Un témoin décrit l'incident : / « … » / — Luca, 32 ans").
+    let own_paragraph = w.open == 0 || r.block_of(w.open - 1) != r.block_of(w.open);
+    if own_paragraph && let Some(a) = signature(r, w) {
+        return Some(a);
+    }
     if let Some(a) = inside(r, w) {
         return Some(a);
     }

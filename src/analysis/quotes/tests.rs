@@ -556,6 +556,13 @@ fn french_cues_before_and_after() {
             Some("Human Rights Watch"),
             Some("a appelé"),
         ),
+        // A signature under a quotation set apart wins over the cue that introduced it.
+        (
+            "Un témoin décrit l'incident :\n\n« On a entendu un bruit, puis tout le monde a couru. »\n\n— Luca, 32 ans\n",
+            "On a entendu un bruit, puis tout le monde a couru.",
+            Some("Luca"),
+            Some("—"),
+        ),
         // "a permis à X de déclarer": X speaks; "a demandé à X de préciser": the asker does.
         (
             "Ce chiffre a permis à la ministre Claire Morel de déclarer que « la courbe s'inverse ».",
