@@ -344,33 +344,22 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             }
         }
     }
-    // "« … », a-t-on appris auprès de la préfecture", "indique-t-on chez Renault": where it was said.
+    // "« … », a-t-on appris auprès de la préfecture", "peut-on lire sur le site", "lit-on dans le communiqué":
+    // the source is where it was said or is read.
     if r.is_word(i) && r.word(i).ends_with("-on") {
-        let k = if r.is(i, r.lex.aux) || r.lower(i).starts_with("a-t-") {
+        // Past the participle or infinitive: "a-t-on appris", "peut-on lire".
+        let k = if r.is(i, r.lex.aux) || r.lower(i).starts_with("a-t-") || r.is(i + 1, &["lire"]) {
             i + 2
         } else {
             i + 1
         };
-        let place = r
-            .place_of_speech(k, w.after)
-            .filter(|m| m.tokens.start <= k + 4);
-        if let Some(speaker) = place {
-            return Some(Attribution {
-                cue: i..k,
-                speaker: Some(speaker),
-                participle: false,
-            });
-        }
-    }
-    // "« … », peut-on lire sur le site", "lit-on dans le communiqué": the source is where it is read.
-    if r.is_word(i) && r.word(i).ends_with("-on") {
-        let mut k = i + 1;
-        if r.is(k, &["lire"]) {
-            k += 1;
-        }
-        if r.is(k, &["sur", "dans"])
-            && let Some(speaker) = r.source_after(k + 1, w.after)
-        {
+        let speaker = if r.is(k, &["sur", "dans"]) {
+            r.source_after(k + 1, w.after)
+        } else {
+            r.place_of_speech(k, w.after)
+                .filter(|m| m.tokens.start <= k + 4)
+        };
+        if let Some(speaker) = speaker {
             return Some(Attribution {
                 cue: i..k,
                 speaker: Some(speaker),
