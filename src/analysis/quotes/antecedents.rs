@@ -226,7 +226,16 @@ pub(super) fn previous_subject(
 pub(super) fn group_before(r: &Reader<'_>, at: usize) -> Option<Mention> {
     let doc = r.doc;
     let current = doc.sentence_at(doc.tokens[at].start)?;
-    let from = doc.sentences[current.saturating_sub(1)].tokens.start;
+    // The sentence before, or the one before it when the sentence between is a quotation's ("Cette décision a
+    // provoqué la colère des féministes. Pour eux, « … ». Ils mettent en avant …").
+    let before = current.saturating_sub(1);
+    let quoted = |s: usize| doc.sentences[s].tokens.clone().any(|k| r.in_quote[k]);
+    let first = if before < current && quoted(before) {
+        before.saturating_sub(1)
+    } else {
+        before
+    };
+    let from = doc.sentences[first].tokens.start;
     (from..at).rev().find_map(|k| {
         if r.in_quote[k] || !r.is(k, &["les", "des", "ces", "leurs", "plusieurs", "certains"]) {
             return None;

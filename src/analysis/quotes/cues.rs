@@ -162,9 +162,12 @@ fn verb_group(r: &Reader<'_>, i: usize, end: usize) -> Option<(usize, Option<Men
         if k >= end || k - i >= 6 || r.is_verb(k) {
             break;
         }
-        // "a fait savoir", "a fait part de".
+        // "a fait savoir", "a fait part de", "a mis en garde", "mettant en avant".
         if r.is(k, &["fait", "font", "faisait", "faire"]) && r.is(k + 1, &["savoir", "part"]) {
             return Some((k + 2, None));
+        }
+        if k + 2 < end && r.is_mettre_en(k + 2) {
+            return Some((k + 3, None));
         }
         // "a tenu à préciser": whatever the infinitive, the speaker insists on saying it.
         if r.is(k, &["tenu", "tient", "tiennent", "tenait", "tenaient"])
@@ -290,6 +293,8 @@ fn agent_after(r: &Reader<'_>, w: &Window) -> Option<Mention> {
 
 /// A participle in "-ant" ("ajoutant", "estimant"), whose subject is the clause's.
 fn is_participle(r: &Reader<'_>, i: usize) -> bool {
+    // "mettant en avant": the verb of the phrase tells.
+    let i = if r.is_mettre_en(i) { i - 2 } else { i };
     let w = r.word(i);
     w.ends_with("ant") || w.ends_with("ing")
 }
@@ -539,7 +544,7 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         }
         if r.is_verb(k) {
             // "a mis en garde": the phrase is the verb.
-            let verb = if r.is_put_on_guard(k) { k - 2 } else { k };
+            let verb = if r.is_mettre_en(k) { k - 2 } else { k };
             let mut first = verb;
             loop {
                 // Phrases first ("ont par la suite confirmé", "a malgré tout affirmé"), then single words.
@@ -575,14 +580,14 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
                     participle: false,
                 });
             }
-            if is_participle(r, k) {
+            if is_participle(r, verb) {
                 // "ce dernier estimant …": a subject right before the participle is its own.
-                let gerund = (k.saturating_sub(3)..k).any(|t| r.is(t, &["en"]));
-                let own = (k > w.before && !r.is_punct(k - 1, ",") && !gerund)
-                    .then(|| r.source_before(w.before, k))
+                let gerund = (verb.saturating_sub(3)..verb).any(|t| r.is(t, &["en"]));
+                let own = (verb > w.before && !r.is_punct(verb - 1, ",") && !gerund)
+                    .then(|| r.source_before(w.before, verb))
                     .flatten();
                 return Some(Attribution {
-                    cue: k..k + 1,
+                    cue: verb..k + 1,
                     participle: own.is_none(),
                     speaker: own,
                 });

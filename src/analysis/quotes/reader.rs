@@ -126,8 +126,8 @@ impl<'d> Reader<'d> {
         {
             return true;
         }
-        // "a mis en garde contre « … »".
-        if lower == "garde" && self.is_put_on_guard(i) {
+        // "a mis en garde contre « … »", "mettent en avant le fait que « … »".
+        if self.is_mettre_en(i) {
             return true;
         }
         // "s'est défendu", "se défend".
@@ -151,9 +151,10 @@ impl<'d> Reader<'d> {
             && self.is(i - 2, &["avant"])
     }
 
-    /// Whether token `i` is the "garde" of "mettre en garde", the verb phrase ending there.
-    pub(super) fn is_put_on_guard(&self, i: usize) -> bool {
+    /// Whether token `i` ends "mettre en garde" or "mettre en avant", a reporting verb phrase.
+    pub(super) fn is_mettre_en(&self, i: usize) -> bool {
         i >= 2
+            && self.is(i, &["garde", "avant"])
             && self.is(i - 1, &["en"])
             && self.is(
                 i - 2,

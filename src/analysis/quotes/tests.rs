@@ -601,6 +601,18 @@ fn french_cues_before_and_after() {
             Some("Le ministre"),
             Some("met en garde"),
         ),
+        (
+            "« Rien n'est joué », met en garde le ministre.",
+            "Rien n'est joué",
+            Some("le ministre"),
+            Some("met en garde"),
+        ),
+        (
+            "Les syndicats mettent en avant « une perte de pouvoir d'achat ».",
+            "une perte de pouvoir d'achat",
+            Some("Les syndicats"),
+            Some("mettent en avant"),
+        ),
         // A name and a described name together are a plural subject.
         (
             "L'ancien ministre Paul Roux et son épouse Claire Morel sont arrivés ensemble. « Nous sommes très émus », ont-ils déclaré.",
@@ -903,6 +915,19 @@ fn a_pronoun_stands_for_the_subject_of_its_own_sentence() {
     assert_eq!(
         found[1].canonical.as_deref(),
         Some("Marc Lenoir"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn they_reach_a_group_named_before_a_quotation_sentence() {
+    let found = run(
+        "Cette décision a provoqué la colère des féministes. Pour elles, « le pouvoir recule ». Elles mettent en avant le fait que « les violences ont lieu en famille ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("des féministes"),
         "{found:?}"
     );
 }
