@@ -399,6 +399,21 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             participle: false,
         });
     }
+    // "« … », a plaisanté Élodie Marchetti", "», a défendu le maire": right after the quotation, an auxiliary,
+    // any participle and its inverted subject report, as after "a-t-il".
+    if r.is(i, &["a", "ont", "avait", "avaient"])
+        && r.is_word(i + 1)
+        && r.lex.is_verb_or_participle(r.lower(i + 1))
+        && let Some(speaker) = r
+            .inverted_subject(i, i + 2, w.after)
+            .filter(|m| m.pronoun.is_none())
+    {
+        return Some(Attribution {
+            cue: i..i + 2,
+            speaker: Some(speaker),
+            participle: false,
+        });
+    }
     // "», X said" / "», le ministre a déclaré".
     if let Some(p) = r.pronoun(i)
         && let Some((end, _)) = verb_group(r, i + 1, w.after)

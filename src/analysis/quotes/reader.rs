@@ -384,9 +384,14 @@ impl<'d> Reader<'d> {
         let first = range
             .clone()
             .find(|&i| self.is_word(i) && !self.is_det(i) && !role(i))?;
-        if self.is(first, &FEMALE_NAMES) {
+        // "Pierre-Henri", "Marie-Claire": the first part tells.
+        let word = self.word(first);
+        let part = word.split_once('-').map(|(part, _)| part);
+        let listed =
+            |names: &[&str]| self.is(first, names) || part.is_some_and(|p| in_list(p, names));
+        if listed(&FEMALE_NAMES) {
             Some(true)
-        } else if self.is(first, &MALE_NAMES) {
+        } else if listed(&MALE_NAMES) {
             Some(false)
         } else {
             None

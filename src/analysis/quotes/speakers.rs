@@ -388,9 +388,19 @@ impl<'d> Reader<'d> {
         while k < end && k - np.end < MAX_NP && !self.is_punct(k, ",") && !self.is_punct(k, ".") {
             k += 1;
         }
+        // "le commandant du PGHM, le capitaine Thierry Coudray": a title may come before the name.
+        let named_after_comma = |apposition: Range<usize>| {
+            if self.is_pure_name(&apposition) {
+                Some(apposition)
+            } else if self.is_det(apposition.start) {
+                self.inner_name(&apposition)
+                    .filter(|name| name.end == apposition.end)
+            } else {
+                None
+            }
+        };
         if self.is_punct(k, ",")
-            && let Some(name) = self.segment_forward(k + 1, end)
-            && self.is_pure_name(&name)
+            && let Some(name) = self.segment_forward(k + 1, end).and_then(named_after_comma)
             && (name.end >= end
                 || !self.is_word(name.end)
                 || self.is_verb(name.end)
@@ -429,9 +439,11 @@ impl<'d> Reader<'d> {
                     .find(|&i| !self.is_det(i) && !self.is_detached_apostrophe(i))
                     .is_some_and(|i| self.capitalised(i))
         };
+        // "a annoncé peu après le directeur": the preposition ends an adverbial phrase.
         if let Some(np) = self.segment_forward(from, end)
             && np.start > verb_end
             && (self.is(np.start - 1, &PREPOSITIONS) || self.is_link(np.start - 1))
+            && self.adverbial_phrase_before(np.start).is_none()
             && !particle_name(&np)
         {
             return None;

@@ -613,6 +613,32 @@ fn french_cues_before_and_after() {
             Some("Les syndicats"),
             Some("mettent en avant"),
         ),
+        // An inverted subject's apposition names it, a title before the name or not.
+        (
+            "« Ils n'avaient aucune chance », a expliqué le commandant du peloton, le capitaine Paul Roux.",
+            "Ils n'avaient aucune chance",
+            Some("Paul Roux"),
+            Some("a expliqué"),
+        ),
+        (
+            "« Le lancement s'est bien déroulé », a annoncé peu après le directeur des opérations, Rafael Ortiz.",
+            "Le lancement s'est bien déroulé",
+            Some("Rafael Ortiz"),
+            Some("a annoncé"),
+        ),
+        // Right after a quotation, an auxiliary and any participle report.
+        (
+            "« C'est la décision la plus difficile », a défendu le maire, Gilles Roux, à l'issue de la séance.",
+            "C'est la décision la plus difficile",
+            Some("Gilles Roux"),
+            Some("a défendu"),
+        ),
+        (
+            "« C'est un long voyage », a plaisanté Élodie Marchetti.",
+            "C'est un long voyage",
+            Some("Élodie Marchetti"),
+            Some("a plaisanté"),
+        ),
         // A name and a described name together are a plural subject.
         (
             "L'ancien ministre Paul Roux et son épouse Claire Morel sont arrivés ensemble. « Nous sommes très émus », ont-ils déclaré.",
@@ -1024,6 +1050,16 @@ fn a_definite_description_is_named_by_the_person_just_before() {
     assert_eq!(
         found[0].canonical.as_deref(),
         Some("Karim Lenoir"),
+        "{found:?}"
+    );
+    // "elle" is no "Pierre-Henri": a compound first name has the gender of its first part.
+    let found = run(
+        "« Les électeurs ont parlé », a déclaré Camille Roux. Pierre-Henri Vial a reconnu sa défaite. Elle a promis de siéger « dès mardi ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].canonical.as_deref(),
+        Some("Camille Roux"),
         "{found:?}"
     );
     // A feminine one ("l'actrice") is no man named before.
