@@ -399,17 +399,28 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             participle: false,
         });
     }
-    // "« … », a plaisanté Élodie Marchetti", "», a défendu le maire": right after the quotation, an auxiliary,
-    // any participle and its inverted subject report, as after "a-t-il".
-    if r.is(i, &["a", "ont", "avait", "avaient"])
-        && r.is_word(i + 1)
-        && r.lex.is_verb_or_participle(r.lower(i + 1))
+    // "« … », a plaisanté Élodie Marchetti", "», a défendu le maire", "», s'amusait une cliente", "», s'est
+    // réjoui le directeur": right after the quotation, an auxiliary or a reflexive pronoun, any verb and its
+    // inverted subject report, as after "a-t-il".
+    let verb = if r.is(i, &["a", "ont", "avait", "avaient"]) {
+        Some(i + 1).filter(|&v| r.is_word(v) && r.lex.is_verb_or_participle(r.lower(v)))
+    } else if r.is(i, &["se", "s'"]) {
+        let v = if r.is(i + 1, &["est", "était", "sont", "étaient"]) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some(v).filter(|&v| r.is_word(v) && !r.capitalised(v))
+    } else {
+        None
+    };
+    if let Some(verb) = verb
         && let Some(speaker) = r
-            .inverted_subject(i, i + 2, w.after)
+            .inverted_subject(i, verb + 1, w.after)
             .filter(|m| m.pronoun.is_none())
     {
         return Some(Attribution {
-            cue: i..i + 2,
+            cue: i..verb + 1,
             speaker: Some(speaker),
             participle: false,
         });

@@ -678,7 +678,14 @@ impl<'d> Reader<'d> {
             && ["u", "ue", "us", "i", "ie", "is", "é", "ée"]
                 .iter()
                 .any(|e| word.ends_with(e));
-        (long_ending || short_ending)
+        // "Absent de la cérémonie, le comédien …", "Parti dans le peloton, il …": a participle or an adjective
+        // and its complement.
+        let with_complement = (self.is(i + 1, &PREPOSITIONS) || self.is_link(i + 1))
+            && word.chars().count() >= 4
+            && ["i", "ie", "is", "u", "ue", "us", "ent", "ente"]
+                .iter()
+                .any(|e| word.ends_with(e));
+        (long_ending || short_ending || with_complement)
             && !self.capitalised(i + 1)
             && self.name_gender(&(i..i + 1)).is_none()
     }

@@ -639,6 +639,26 @@ fn french_cues_before_and_after() {
             Some("Élodie Marchetti"),
             Some("a plaisanté"),
         ),
+        // Right after a quotation, a reflexive verb and its inverted subject report.
+        (
+            "« Je viens ici tous les jours », s'amusait une cliente.",
+            "Je viens ici tous les jours",
+            Some("une cliente"),
+            Some("s'amusait"),
+        ),
+        (
+            "« Nous n'avions jamais vendu autant de billets », s'est réjoui le directeur du festival, Mathieu Delorme.",
+            "Nous n'avions jamais vendu autant de billets",
+            Some("Mathieu Delorme"),
+            Some("s'est réjoui"),
+        ),
+        // A fronted adjective and its complement are no subject.
+        (
+            "Absent de la cérémonie, le comédien a fait lire un message : « Je pense à ceux qui travaillent dans l'ombre. »",
+            "Je pense à ceux qui travaillent dans l'ombre.",
+            Some("le comédien"),
+            Some(":"),
+        ),
         // A name and a described name together are a plural subject.
         (
             "L'ancien ministre Paul Roux et son épouse Claire Morel sont arrivés ensemble. « Nous sommes très émus », ont-ils déclaré.",
