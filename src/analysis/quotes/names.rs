@@ -146,7 +146,7 @@ impl<'e> Names<'e> {
     }
 
     /// Whether an entity of the recogniser covers token `i`.
-    fn covers(&self, i: usize) -> bool {
+    pub(super) fn covers(&self, i: usize) -> bool {
         let end = self.entities.partition_point(|(range, _)| range.start <= i);
         self.entities[end.saturating_sub(MAX_ENTITY_TOKENS)..end]
             .iter()

@@ -1,12 +1,14 @@
 //! Who a mention names: a pronoun resolved to the speaker it continues or the source before it, a definite
 //! description ("le journal", "ce dernier") to the name it stands for, a statement to its owner.
 
+use std::ops::Range;
+
 use super::Speaker;
 use super::antecedents::{
     Source, group_before, in_complement, is_institution, person_like, plural_subject_before,
     previous_subject,
 };
-use super::lexicon;
+use super::lexicon::{self, NATIONALITY_ENDINGS};
 use super::names::{Names, TITLE_PREFIXES};
 use super::reader::Reader;
 use super::speakers::Mention;
@@ -137,7 +139,9 @@ fn latter(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Opt
 /// shortly before (in its paragraph or the one before). The mention stays; the canonical name is the name's.
 fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speaker> {
     let tokens = &m.tokens;
-    if !r.is(tokens.start, &["le", "la", "l'", "the"]) || names.is_named(r, tokens) {
+    if !r.is(tokens.start, &["le", "la", "l'", "the"])
+        || (names.is_named(r, tokens) && !is_demonym(r, names, tokens))
+    {
         return None;
     }
     let head = tokens
@@ -166,7 +170,7 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
             None if qualified => return None,
             None => previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
                 .map(|s| s.tokens)
-                .filter(|s| names.is_named(r, s))
+                .filter(|s| names.is_named(r, s) && !is_demonym(r, names, s))
                 .or_else(|| names.person_before(r, at, reach, agrees))?,
         }
     } else {
@@ -177,6 +181,20 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         canonical: named.canonical,
         ..names.speaker(r, tokens, m.female)
     })
+}
+
+/// Whether a mention is a demonym with its article and no name: "la Lyonnaise de 21 ans", "le Jamaïcain". It
+/// describes a person and names nobody (unless the recogniser found a name there: "Le Parisien").
+fn is_demonym(r: &Reader<'_>, names: &Names, tokens: &Range<usize>) -> bool {
+    let word = tokens.start + 1;
+    tokens.len() >= 2
+        && r.is_det(tokens.start)
+        && r.capitalised(word)
+        && NATIONALITY_ENDINGS
+            .iter()
+            .any(|e| r.lower(word).ends_with(e))
+        && (word + 1..tokens.end).all(|k| !r.capitalised(k))
+        && !names.covers(word)
 }
 
 /// How many paragraphs back a description looks for the person introduced by its title.

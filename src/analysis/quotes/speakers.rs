@@ -96,7 +96,9 @@ impl<'d> Reader<'d> {
 
     /// Whether a noun phrase can be a subject: it starts with a determiner, a title or a capital.
     pub(super) fn is_subject_like(&self, range: &Range<usize>) -> bool {
-        self.is_det(range.start)
+        // "explique celui-ci": a demonstrative stands for its person.
+        self.demonstrative(range).is_some()
+            || self.is_det(range.start)
             || self.is_title(range.start)
             || self.capitalised(range.start)
             || self.is(

@@ -1088,6 +1088,26 @@ fn a_definite_description_is_named_by_the_person_just_before() {
         Lang::Fr,
     );
     assert_eq!(found[0].canonical.as_deref(), Some("actrice"), "{found:?}");
+    // A demonym describes a person: "la Lyonnaise" is the player named before.
+    let found = run(
+        "Inès Moreau a battu la tenante du titre. Menée d'un set, la Lyonnaise de 21 ans a tout renversé. « Je ne sais pas ce qui s'est passé », a déclaré la Lyonnaise.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("Inès Moreau"),
+        "{found:?}"
+    );
+    // "celui-ci" after the verb is a subject too.
+    let found = run(
+        "Entraînée par son père, Manuel Costa, la joueuse n'avait jamais gagné. « On a toujours cru en elle », explique celui-ci, qui a suivi le match.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("Manuel Costa"),
+        "{found:?}"
+    );
     // An indefinite one is someone else.
     let found = run(
         "Karim Lenoir a répondu aux critiques. Un supporter a déclaré que l'équipe « avait cédé à la pression ».",
