@@ -177,6 +177,13 @@ pub(super) fn previous_subject(
             if is_institution(r, &subject) && described.is_none() {
                 return Some(subject);
             }
+            // "la ministre du Travail, Émilie Garnier … De son côté, la ministre a défendu son texte. Selon elle,
+            // …": the person the title was given to.
+            if described.is_none()
+                && let Some(name) = names.titled_person(r, &subject.tokens, &name_fits)
+            {
+                return Some(r.mention(name.clone(), &name));
+            }
             // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.
             described.get_or_insert(subject);
             continue;

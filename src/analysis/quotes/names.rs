@@ -305,18 +305,24 @@ impl<'e> Names<'e> {
             .map(|(range, _)| range.clone())
     }
 
-    /// The last person named before token `at`, not before block `reach`, with `title` (after `prefix`) in
-    /// apposition to the name ("le maire de Lyon, Grégoire Petit", "Wang Wenbin, porte-parole").
-    pub(super) fn titled_person_before(
+    /// The person a description's title was given to in apposition, named in the paragraphs before it: "le
+    /// président français Emmanuel Macron … Le président français a salué", "la ministre du Travail, Émilie
+    /// Garnier … la ministre".
+    pub(super) fn titled_person(
         &self,
         r: &Reader<'_>,
-        at: usize,
-        reach: usize,
-        title: &str,
-        prefix: Option<&str>,
+        description: &Range<usize>,
         fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
-        self.person_where(r, at, reach, |range| {
+        let head = description
+            .clone()
+            .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_detached_apostrophe(i))?;
+        let title = r.lower(head);
+        let prefix = (head > description.start)
+            .then(|| r.lower(head - 1))
+            .filter(|w| TITLE_PREFIXES.contains(w));
+        let reach = r.block_of(description.start).saturating_sub(TITLE_BLOCKS);
+        self.person_where(r, description.start, reach, |range| {
             fits(r.name_gender(range)) && titled_near(r, range, title, prefix)
         })
     }
@@ -372,11 +378,14 @@ fn names_person(r: &Reader<'_>, run: &Range<usize>) -> bool {
     (words >= 2 || titled) && !place
 }
 
+/// How many paragraphs back a description looks for the person introduced by its title.
+const TITLE_BLOCKS: usize = 8;
+
 /// How many tokens before a name its title may stand ("le président français Emmanuel Macron").
 const TITLE_REACH: usize = 6;
 
 /// Words that make a title another one: "le Premier ministre" is not "le ministre".
-pub(super) const TITLE_PREFIXES: &[&str] = &[
+const TITLE_PREFIXES: &[&str] = &[
     "premier",
     "première",
     "vice",

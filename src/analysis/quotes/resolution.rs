@@ -9,7 +9,7 @@ use super::antecedents::{
     previous_subject,
 };
 use super::lexicon::{self, NATIONALITY_ENDINGS};
-use super::names::{Names, TITLE_PREFIXES};
+use super::names::Names;
 use super::reader::Reader;
 use super::speakers::Mention;
 use crate::article::Lang;
@@ -111,7 +111,20 @@ pub(super) fn continued_speaker(
     let other_person = names
         .person_before(r, at, reach, |female| pronoun.agrees(female, false))
         .is_some_and(|name| name.start > close);
-    (!other_source && !other_person).then(|| speaker.clone())
+    // "… a insisté Anne Jourdain. / De son côté, la ministre a défendu son texte. Selon elle, …": a sentence
+    // between whose subject is the title of another person named before.
+    let doc = r.doc;
+    let first = doc
+        .sentence_at(doc.tokens[close].start)
+        .map_or(0, |s| s + 1);
+    let last = doc.sentence_at(doc.tokens[at].start).unwrap_or(0);
+    let other_titled = doc.sentences[first..last.max(first)].iter().any(|s| {
+        r.clause_subject(s.tokens.start, s.tokens.end)
+            .filter(|m| m.pronoun.is_none() && !names.is_named(r, &m.tokens))
+            .and_then(|m| names.titled_person(r, &m.tokens, |f| pronoun.agrees(f, false)))
+            .is_some_and(|name| names.speaker(r, &name, None).canonical != speaker.canonical)
+    });
+    (!other_source && !other_person && !other_titled).then(|| speaker.clone())
 }
 
 /// "Ce dernier", "celle-ci": the person or source named last before the mention, of its gender.
@@ -157,12 +170,7 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         let female = m.female;
         let agrees = |f: Option<bool>| female.is_none() || f.is_none() || f == female;
         // "le président français Emmanuel Macron … Le président français a salué": who bears the title.
-        let title = r.lower(head);
-        let prefix = (head > tokens.start)
-            .then(|| r.lower(head - 1))
-            .filter(|w| TITLE_PREFIXES.contains(w));
-        let reach_title = block.saturating_sub(TITLE_BLOCKS);
-        let titled = names.titled_person_before(r, at, reach_title, title, prefix, agrees);
+        let titled = names.titled_person(r, tokens, agrees);
         // "le porte-parole du gouvernement" says whose it is: it names someone only introduced by that title.
         let qualified = (head + 1..tokens.end).any(|k| r.is_link(k));
         match titled {
@@ -196,9 +204,6 @@ fn is_demonym(r: &Reader<'_>, names: &Names, tokens: &Range<usize>) -> bool {
         && (word + 1..tokens.end).all(|k| !r.capitalised(k))
         && !names.covers(word)
 }
-
-/// How many paragraphs back a description looks for the person introduced by its title.
-const TITLE_BLOCKS: usize = 8;
 
 /// Whether the document is read with the English word lists.
 fn english(r: &Reader<'_>) -> bool {

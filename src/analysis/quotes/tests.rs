@@ -1057,6 +1057,19 @@ fn a_title_names_the_person_it_was_given_to_before_the_last_subject() {
 }
 
 #[test]
+fn a_title_between_two_quotations_breaks_the_chain_of_a_pronoun() {
+    let found = run(
+        "Le projet est porté par la ministre du Travail, Émilie Garnier.\n\nSon homologue de la CFDT, Anne Jourdain, a insisté : « Nous sommes ensemble. »\n\nDe son côté, la ministre a défendu son texte. Selon elle, la réforme permettra de « ramener les seniors vers l'emploi ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].canonical.as_deref(),
+        Some("Émilie Garnier"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_definite_description_is_named_by_the_person_just_before() {
     let found = run(
         "Karim Lenoir a répondu aux critiques. L'attaquant avait déclaré que l'entraîneur « avait cédé à la pression ».",
