@@ -180,7 +180,7 @@ pub(super) fn previous_subject(
             // "la ministre du Travail, Émilie Garnier … De son côté, la ministre a défendu son texte. Selon elle,
             // …": the person the title was given to.
             if described.is_none()
-                && let Some(name) = names.titled_person(r, &subject.tokens, &name_fits)
+                && let Some(name) = names.titled_person(r, &subject.tokens, name_fits)
             {
                 return Some(r.mention(name.clone(), &name));
             }
