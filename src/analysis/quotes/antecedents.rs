@@ -184,6 +184,13 @@ pub(super) fn previous_subject(
             {
                 return Some(r.mention(name.clone(), &name));
             }
+            // "Meron Tadesse a insisté … Selon un diplomate européen, les discussions ont failli échouer. « … »,
+            // confie-t-il": a source named with "selon" is the one the next sentence goes on with.
+            let according =
+                (sentence.tokens.start..subject.tokens.start).any(|k| r.according(k).is_some());
+            if according && described.is_none() {
+                return Some(subject);
+            }
             // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.
             described.get_or_insert(subject);
             continue;

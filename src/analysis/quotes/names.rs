@@ -314,6 +314,10 @@ impl<'e> Names<'e> {
         description: &Range<usize>,
         fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
+        // "un diplomate européen" is someone else than "le diplomate norvégien Erik Solvang".
+        if !r.is(description.start, &["le", "la", "l'", "the"]) {
+            return None;
+        }
         let head = description
             .clone()
             .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_detached_apostrophe(i))?;

@@ -172,19 +172,27 @@ impl<'d> Reader<'d> {
     /// The grammatical number and gender a noun phrase's first word shows (or, after "l'", the second).
     fn agreement(&self, range: &Range<usize>) -> (Option<bool>, bool) {
         let first = range.start;
-        let female = if self.is(first, self.lex.feminine) {
+        // "l'", and "son" before a vowel ("son homologue"), are of either gender: the noun or the adjective after
+        // tells ("l'actrice", "son homologue éthiopienne"). A masculine one tells little: "l'auteur", like "le
+        // ministre", may be a woman.
+        let either = self.is(first, &["l'"])
+            || (self.is(first, &["son", "mon", "ton"])
+                && first + 1 < range.end
+                && self
+                    .lower(first + 1)
+                    .starts_with(['a', 'e', 'é', 'è', 'ê', 'i', 'o', 'u', 'h']));
+        let feminine_word = |k: usize| {
+            k < range.end
+                && self.is_word(k)
+                && !self.capitalised(k)
+                && FEMININE_ENDINGS.iter().any(|e| self.lower(k).ends_with(e))
+        };
+        let female = if either {
+            (feminine_word(first + 1) || feminine_word(first + 2)).then_some(true)
+        } else if self.is(first, self.lex.feminine) {
             Some(true)
         } else if self.is(first, self.lex.masculine) {
             Some(false)
-        } else if self.is(first, &["l'"])
-            && first + 1 < range.end
-            && FEMININE_ENDINGS
-                .iter()
-                .any(|e| self.lower(first + 1).ends_with(e))
-        {
-            // "l'actrice", "l'ancienne ministre": the noun or adjective after the article tells. A masculine
-            // one tells little: "l'auteur", like "le ministre", may be a woman.
-            Some(true)
         } else {
             None
         };

@@ -1070,6 +1070,20 @@ fn a_title_between_two_quotations_breaks_the_chain_of_a_pronoun() {
 }
 
 #[test]
+fn a_source_named_with_selon_is_what_the_next_pronoun_goes_on_with() {
+    // Not the named subject before it, nor the person an indefinite description's title was given to.
+    let found = run(
+        "L'envoyé de l'ONU, le diplomate norvégien Erik Solvang, a salué l'accord. Meron Tadesse a insisté sur « le droit souverain » de son pays.\n\nSelon un diplomate européen présent à Genève, les discussions ont failli échouer. « Il a fallu une nuit entière », confie-t-il.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].canonical.as_deref(),
+        Some("diplomate européen présent"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_definite_description_is_named_by_the_person_just_before() {
     let found = run(
         "Karim Lenoir a répondu aux critiques. L'attaquant avait déclaré que l'entraîneur « avait cédé à la pression ».",
