@@ -118,11 +118,22 @@ pub(super) fn continued_speaker(
         .sentence_at(doc.tokens[close].start)
         .map_or(0, |s| s + 1);
     let last = doc.sentence_at(doc.tokens[at].start).unwrap_or(0);
+    // "« … », témoigne Jean-Yves Kerhervé. Un de ses collègues a eu moins de chance. « … », lâche-t-il": a
+    // person brought in with an indefinite article is someone new.
     let other_titled = doc.sentences[first..last.max(first)].iter().any(|s| {
-        r.clause_subject(s.tokens.start, s.tokens.end)
+        let Some(m) = r
+            .clause_subject(s.tokens.start, s.tokens.end)
             .filter(|m| m.pronoun.is_none() && !names.is_named(r, &m.tokens))
-            .and_then(|m| names.titled_person(r, &m.tokens, |f| pronoun.agrees(f, false)))
-            .is_some_and(|name| names.speaker(r, &name, None).canonical != speaker.canonical)
+        else {
+            return false;
+        };
+        let new_person = r.is(m.tokens.start, &["un", "une"])
+            && person_like(r, names, &m)
+            && pronoun.agrees(m.female, m.plural);
+        new_person
+            || names
+                .titled_person(r, &m.tokens, |f| pronoun.agrees(f, false))
+                .is_some_and(|name| names.speaker(r, &name, None).canonical != speaker.canonical)
     });
     (!other_source && !other_person && !other_titled).then(|| speaker.clone())
 }

@@ -543,13 +543,22 @@ impl<'d> Reader<'d> {
             // policiers déclarent" is a subject).
             let head = (seg.start..seg.end)
                 .find(|&t| !self.is_det(t) && !self.is_link(t) && !self.is_detached_apostrophe(t));
-            let complement = before > start
-                && (self.is(before - 1, &PREPOSITIONS)
-                    || (self.is_link(before - 1)
-                        && before > start + 1
-                        && self.is_punct(before - 2, ",")
-                        && head.is_some_and(|h| self.capitalised(h)))
-                    || (self.word(before - 1).ends_with("ant") && !self.capitalised(before - 1)));
+            // "Sur son compte Twitter, le président a salué": a phrase that opens with a preposition.
+            let opening = (start..before)
+                .rev()
+                .find(|&k| self.is_punct(k, ","))
+                .map_or(start, |comma| comma + 1);
+            let in_phrase =
+                opening < before && self.is(opening, &PREPOSITIONS) && self.is_punct(seg.end, ",");
+            let complement = in_phrase
+                || before > start
+                    && (self.is(before - 1, &PREPOSITIONS)
+                        || (self.is_link(before - 1)
+                            && before > start + 1
+                            && self.is_punct(before - 2, ",")
+                            && head.is_some_and(|h| self.capitalised(h)))
+                        || (self.word(before - 1).ends_with("ant")
+                            && !self.capitalised(before - 1)));
             segments.push((seg, complement));
             if complement {
                 let mut k = before - 1;

@@ -659,6 +659,13 @@ fn french_cues_before_and_after() {
             Some("le comédien"),
             Some(":"),
         ),
+        // A name in a phrase that opens with a preposition is no subject.
+        (
+            "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
+            "un poète populaire",
+            Some("le président de la République"),
+            Some("a salué"),
+        ),
         // A name and a described name together are a plural subject.
         (
             "L'ancien ministre Paul Roux et son épouse Claire Morel sont arrivés ensemble. « Nous sommes très émus », ont-ils déclaré.",
@@ -1052,6 +1059,19 @@ fn a_title_names_the_person_it_was_given_to_before_the_last_subject() {
     assert_eq!(
         found[0].canonical.as_deref(),
         Some("mère du suspect"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_person_brought_in_with_an_indefinite_article_breaks_the_chain_of_a_pronoun() {
+    let found = run(
+        "« J'ai eu de la chance », témoigne Jean Kerhervé, patron pêcheur. Un de ses collègues, plus jeune, a perdu son bateau. « Tout ce que j'avais est au fond du port », lâche-t-il.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Un de ses collègues"),
         "{found:?}"
     );
 }
