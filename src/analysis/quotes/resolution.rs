@@ -189,7 +189,7 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
             None if qualified => return None,
             None => previous_subject(r, names, at, reach, |s| !s.plural && agrees(s.female))
                 .map(|s| s.tokens)
-                .filter(|s| names.is_named(r, s) && !is_demonym(r, names, s))
+                .filter(|s| names.is_named(r, s) && !is_demonym(r, names, s) && names_someone(r, s))
                 .or_else(|| names.person_before(r, at, reach, agrees))?,
         }
     } else {
@@ -200,6 +200,15 @@ fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speake
         canonical: named.canonical,
         ..names.speaker(r, tokens, m.female)
     })
+}
+
+/// Whether a subject read as named starts with its name, past its article and titles: "Le Danois Mads
+/// Kristensen", not "La session de négociations des Nations unies".
+fn names_someone(r: &Reader<'_>, tokens: &Range<usize>) -> bool {
+    tokens
+        .clone()
+        .find(|&k| r.is_word(k) && !r.is_det(k) && !r.is_title(k) && !r.is_detached_apostrophe(k))
+        .is_some_and(|k| r.capitalised(k))
 }
 
 /// Whether a mention is a demonym with its article and no name: "la Lyonnaise de 21 ans", "le Jamaïcain". It

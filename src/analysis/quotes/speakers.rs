@@ -403,8 +403,15 @@ impl<'d> Reader<'d> {
             if self.is_pure_name(&apposition) {
                 Some(apposition)
             } else if self.is_det(apposition.start) {
-                self.inner_name(&apposition)
-                    .filter(|name| name.end == apposition.end)
+                // "la Malawite Grace Phiri": a demonym before a name of two words or more.
+                let after_demonym = apposition.start + 2..apposition.end;
+                let demonym = self.capitalised(apposition.start + 1) && after_demonym.len() >= 2;
+                if demonym && self.is_pure_name(&after_demonym) {
+                    Some(after_demonym)
+                } else {
+                    self.inner_name(&apposition)
+                        .filter(|name| name.end == apposition.end)
+                }
             } else {
                 None
             }

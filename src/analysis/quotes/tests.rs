@@ -659,6 +659,12 @@ fn french_cues_before_and_after() {
             Some("le comédien"),
             Some(":"),
         ),
+        (
+            "« Nous repartons les mains vides », a regretté la négociatrice en chef du groupe, la Malawite Grace Phiri.",
+            "Nous repartons les mains vides",
+            Some("Grace Phiri"),
+            Some("a regretté"),
+        ),
         // A name in a phrase that opens with a preposition is no subject.
         (
             "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
@@ -1135,6 +1141,16 @@ fn a_definite_description_is_named_by_the_person_just_before() {
         Lang::Fr,
     );
     assert_eq!(found[0].canonical.as_deref(), Some("actrice"), "{found:?}");
+    // A description names no thing the sentence before is about.
+    let found = run(
+        "La session de négociations des Nations unies s'est achevée samedi. « Nous repartons les mains vides », a regretté la négociatrice.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("négociatrice"),
+        "{found:?}"
+    );
     // A demonym describes a person: "la Lyonnaise" is the player named before.
     let found = run(
         "Inès Moreau a battu la tenante du titre. Menée d'un set, la Lyonnaise de 21 ans a tout renversé. « Je ne sais pas ce qui s'est passé », a déclaré la Lyonnaise.",
