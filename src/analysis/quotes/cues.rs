@@ -255,6 +255,21 @@ fn is_bare_participle(r: &Reader<'_>, first: usize, verb: usize) -> bool {
     participle && bare && !coordinated && !(verb > 0 && r.pronoun(verb - 1).is_some())
 }
 
+/// Nouns for a wording rather than a source: "selon une formule consacrée", "selon l'expression".
+const WORDINGS: &[&str] = &[
+    "formule",
+    "formules",
+    "expression",
+    "expressions",
+    "mot",
+    "formulation",
+    "adage",
+    "dicton",
+    "phrase",
+    "slogan",
+    "wording",
+];
+
 /// Participles whose agent asked or relayed the words rather than said them: "interrogé par Franceinfo".
 const RELAY_PARTICIPLES: &[&str] = &[
     "interrogé",
@@ -321,6 +336,15 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     }
     if let Some(len) = r.according(i) {
         let speaker = r.source_after(i + len, w.after)?;
+        // "« … », selon une formule répétée par tous ses prédécesseurs": a wording is nobody; the cue before
+        // the quotation tells who.
+        let head = speaker
+            .tokens
+            .clone()
+            .find(|&k| !r.is_det(k) && !r.is_detached_apostrophe(k));
+        if head.is_some_and(|h| r.is(h, WORDINGS)) {
+            return None;
+        }
         return Some(Attribution {
             cue: i..i + len,
             speaker: Some(speaker),

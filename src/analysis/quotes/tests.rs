@@ -665,6 +665,13 @@ fn french_cues_before_and_after() {
             Some("Grace Phiri"),
             Some("a regretté"),
         ),
+        // "selon une formule …" names a wording, not a source.
+        (
+            "Raphaël Sorel a répondu que la France « ne paie pas de rançons », selon une formule répétée par ses prédécesseurs.",
+            "ne paie pas de rançons",
+            Some("Raphaël Sorel"),
+            Some("a répondu"),
+        ),
         // A name in a phrase that opens with a preposition is no subject.
         (
             "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
