@@ -468,10 +468,12 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
     while k < w.after && k - i < 12 && r.is_np_word(k) {
         k += 1;
     }
-    // "», le ministre a déclaré." ends the sentence; "», d'autres policiers déclarent que …" opens a new report.
+    // "», le ministre a déclaré." ends the sentence; "», d'autres policiers déclarent que …" opens a new report;
+    // "», plusieurs délégations menaçant de …" is a clause of its own.
     if k > i
         && let Some((end, _)) = verb_group(r, k, w.after)
         && !is_bare_participle(r, k, end - 1)
+        && !is_participle(r, end - 1)
         && !r.is(end, &["que", "qu'", "that"])
         && !r.is_punct(end, ":")
     {

@@ -290,7 +290,49 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             quotes[i].speaker = quotes[i + 1].speaker.clone();
         }
     }
+    repeated_in_body(doc, &blocks, &mut quotes);
     quotes
+}
+
+/// "Inondations : « on ne peut plus vivre comme ça », lance un maire" over an article that quotes the mayor in
+/// full: a quotation of the title whose words the body quotes again takes that quotation's speaker, which the
+/// body names better than a headline does.
+fn repeated_in_body(doc: &Document<'_>, blocks: &[(usize, usize, usize)], quotes: &mut [Quote]) {
+    let title = |block: usize| {
+        doc.article
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.kind == crate::article::BlockKind::Title)
+    };
+    let words = |q: &Quote| {
+        q.span
+            .text(doc.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    for i in 0..quotes.len() {
+        // A headline's own cue ("l'ONU salue « … »") stands; a topic before a colon names nobody.
+        let weak = quotes[i].cue.as_deref().is_none_or(|cue| cue == ":");
+        if !title(blocks[i].0) || !weak {
+            continue;
+        }
+        let said = words(&quotes[i]);
+        if said.is_empty() {
+            continue;
+        }
+        let repeated = (i + 1..quotes.len()).find(|&j| {
+            !title(blocks[j].0)
+                && quotes[j].speaker.is_some()
+                && words(&quotes[j])
+                    .windows(said.len())
+                    .any(|w| w == said.as_slice())
+        });
+        if let Some(j) = repeated {
+            quotes[i].speaker = quotes[j].speaker.clone();
+        }
+    }
 }
 
 /// Whether the quotation opening at `open` is listed right after the one closing at `close`: only commas and

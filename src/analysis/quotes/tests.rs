@@ -672,6 +672,18 @@ fn french_cues_before_and_after() {
             Some("Raphaël Sorel"),
             Some("a répondu"),
         ),
+        (
+            "« Elle a su parler aux classes moyennes », analyse la sociologue Javiera Muñoz.",
+            "Elle a su parler aux classes moyennes",
+            Some("Javiera Muñoz"),
+            Some("analyse"),
+        ),
+        (
+            "Le quotidien évoque une COP « au bord de l'impasse », plusieurs délégations menaçant de bloquer toute décision.",
+            "au bord de l'impasse",
+            Some("Le quotidien"),
+            Some("évoque"),
+        ),
         // A name in a phrase that opens with a preposition is no subject.
         (
             "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
@@ -1087,6 +1099,25 @@ fn a_person_brought_in_with_an_indefinite_article_breaks_the_chain_of_a_pronoun(
         Some("Un de ses collègues"),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_quotation_of_the_title_takes_the_speaker_of_the_body_that_repeats_it() {
+    let found = run(
+        "Inondations : « on ne peut plus vivre comme ça »\n\nLa vallée est sous les eaux. « On ne peut plus vivre comme ça. Des familles ont tout perdu », a déclaré le maire d'Arques, Gilles Decroix.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].canonical.as_deref(),
+        Some("Gilles Decroix"),
+        "{found:?}"
+    );
+    // A headline's own cue stands.
+    let found = run(
+        "Barrage : l'ONU salue « un pas modeste mais décisif »\n\nL'envoyé spécial, Erik Solvang, a salué « un pas modeste mais décisif ».",
+        Lang::Fr,
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("l'ONU"), "{found:?}");
 }
 
 #[test]
