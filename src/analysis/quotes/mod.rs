@@ -235,6 +235,11 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             // "La cour justifie sa décision par l'« extrême gravité » des faits": without a reporting word, the
             // words are those of the sentence's subject.
             None if listed => (previous.as_ref().and_then(|(_, s)| s.clone()), None),
+            // "« … » Ces mots sont ceux de Samia Haddad, locataire", "« … » Infirmière depuis douze ans, Sandrine
+            // Mollet décrit …": a quotation opening its paragraph, named by the sentence after it.
+            None if opens_block && let Some(m) = named_after(r, &names, &window) => {
+                (resolve(r, &names, &sources, &m), None)
+            }
             None => match sentence_subject(r, &window) {
                 // "Ces activités correspondraient à « un emploi à plein temps »": a thing says nothing; the words
                 // are those of the paragraph's source, or of a "selon X" next to them.
@@ -292,6 +297,34 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     }
     repeated_in_body(doc, &blocks, &mut quotes);
     quotes
+}
+
+/// The person the sentence right after a quotation names, in the same paragraph: the source after "Ces mots sont
+/// ceux de", "La remarque vient de", or a named subject.
+fn named_after(r: &Reader<'_>, names: &Names, w: &Window) -> Option<speakers::Mention> {
+    let doc = r.doc;
+    let here = doc.sentence_at(doc.tokens[w.close].start)?;
+    let next = doc.sentences.get(here + 1)?;
+    if next.block != doc.sentences[here].block {
+        return None;
+    }
+    let range = next.tokens.clone();
+    // "ceux de X", "vient de X", "celle de X".
+    let owner = range.clone().take(8).find_map(|k| {
+        (r.is(
+            k,
+            &[
+                "ceux", "celles", "celui", "celle", "vient", "viennent", "émane",
+            ],
+        ) && r.is(k + 1, &["de", "d'"]))
+        .then(|| r.source_after(k + 2, range.end))
+        .flatten()
+    });
+    let subject = owner.or_else(|| r.clause_subject(range.start, range.end))?;
+    (subject.pronoun.is_none()
+        && names.is_named(r, &subject.tokens)
+        && person_like(r, names, &subject))
+    .then_some(subject)
 }
 
 /// "Inondations : « on ne peut plus vivre comme ça », lance un maire" over an article that quotes the mayor in

@@ -716,6 +716,31 @@ impl<'d> Reader<'d> {
             && self.name_gender(&(i..i + 1)).is_none()
     }
 
+    /// Whether a clause opens with a noun in apposition to its subject, without an article: "Médecin
+    /// généraliste à Die, la docteure Louise Arnal voit …", "Infirmière aux urgences depuis douze ans, Sandrine
+    /// Mollet décrit …". A capitalised first word, a lower-case word after it, no verb, then a comma and the
+    /// subject.
+    fn leading_apposition(&self, i: usize, end: usize) -> bool {
+        if !self.opens_sentence(i)
+            || !self.capitalised(i)
+            || self.is_det(i)
+            || self.pronoun(i).is_some()
+            || !self.is_word(i + 1)
+            || self.capitalised(i + 1)
+            || self.is(i + 1, &PARTICLES)
+        {
+            return false;
+        }
+        let Some(comma) = (i + 1..end.min(i + MAX_NP)).find(|&k| self.is_punct(k, ",")) else {
+            return false;
+        };
+        let no_verb = (i..comma).all(|k| !self.is_verb(k) && !self.is(k, self.lex.aux));
+        let subject = comma + 1;
+        no_verb
+            && subject < end
+            && (self.is_det(subject) || self.is_title(subject) || self.is_name_word(subject))
+    }
+
     /// The subject of the clause that runs from `start` to `end` (a colon introduction): its first noun phrase
     /// after leading adverbial segments, or the source of a leading "selon X".
     pub(super) fn clause_subject(&self, start: usize, end: usize) -> Option<Mention> {
@@ -771,7 +796,8 @@ impl<'d> Reader<'d> {
                     && (self.is(i + 1, self.lex.calendar)
                         || self.doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)))
                 || (self.is(i, self.lex.adverbs) && !self.is_det(i))
-                || self.leading_participle(i);
+                || self.leading_participle(i)
+                || self.leading_apposition(i, end);
             if adverbial {
                 // Skip to the next comma in the clause.
                 let mut k = i + 1;

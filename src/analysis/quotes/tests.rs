@@ -684,6 +684,13 @@ fn french_cues_before_and_after() {
             Some("Le quotidien"),
             Some("évoque"),
         ),
+        // A noun in apposition opens the clause without an article: the subject follows the comma.
+        (
+            "Médecin généraliste à Die, la docteure Louise Arnal voit défiler des parents inquiets : « Certains découvrent qu'une dose manque. »",
+            "Certains découvrent qu'une dose manque.",
+            Some("Louise Arnal"),
+            Some(":"),
+        ),
         // A name in a phrase that opens with a preposition is no subject.
         (
             "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
@@ -1118,6 +1125,28 @@ fn a_quotation_of_the_title_takes_the_speaker_of_the_body_that_repeats_it() {
         Lang::Fr,
     );
     assert_eq!(found[0].speaker.as_deref(), Some("l'ONU"), "{found:?}");
+}
+
+#[test]
+fn a_quotation_opening_its_paragraph_is_named_by_the_sentence_after_it() {
+    let found = run(
+        "Le propriétaire dément, a assuré son avocat, Me Thierry Vasseur.\n\n« On a prévenu tout le monde. Personne n'a bougé. » Ces mots sont ceux de Samia Haddad, locataire du deuxième étage.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Samia Haddad"),
+        "{found:?}"
+    );
+    let found = run(
+        "Le syndicat dénonce la situation, a déclaré Paul Roux.\n\n« On tient avec des bouts de ficelle. » Infirmière aux urgences depuis douze ans, Sandrine Mollet décrit des journées sans pause.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Sandrine Mollet"),
+        "{found:?}"
+    );
 }
 
 #[test]
