@@ -191,6 +191,14 @@ pub(super) fn previous_subject(
             if according && described.is_none() {
                 return Some(subject);
             }
+            // "Le délégué général du festival a défendu ce choix. « … », a-t-il expliqué": a person described
+            // by a definite article in the sentence right before is who the pronoun goes on with.
+            if looked == 1
+                && described.is_none()
+                && r.is(subject.tokens.start, &["le", "la", "l'", "the"])
+            {
+                return Some(subject);
+            }
             // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.
             described.get_or_insert(subject);
             continue;

@@ -120,16 +120,34 @@ pub(super) fn continued_speaker(
     let last = doc.sentence_at(doc.tokens[at].start).unwrap_or(0);
     // "« … », témoigne Jean-Yves Kerhervé. Un de ses collègues a eu moins de chance. « … », lâche-t-il": a
     // person brought in with an indefinite article is someone new.
-    let other_titled = doc.sentences[first..last.max(first)].iter().any(|s| {
+    // "Le délégué général du festival a défendu ce choix. « … », a-t-il expliqué": a person described with a
+    // definite article in the sentence right before, whom nothing makes the previous speaker.
+    // The sentences of the quotation itself say nothing of who speaks.
+    let prose = |i: usize| {
+        doc.sentences[i]
+            .tokens
+            .clone()
+            .any(|k| r.is_word(k) && !r.in_quote[k])
+    };
+    let just_before = (first..last.max(first)).rev().find(|&i| prose(i));
+    let other_titled = (first..last.max(first)).any(|i| {
+        let s = &doc.sentences[i];
         let Some(m) = r
             .clause_subject(s.tokens.start, s.tokens.end)
             .filter(|m| m.pronoun.is_none() && !names.is_named(r, &m.tokens))
         else {
             return false;
         };
-        let new_person = r.is(m.tokens.start, &["un", "une"])
-            && person_like(r, names, &m)
+        let compatible = person_like(r, names, &m)
+            && !is_institution(r, &m)
             && pronoun.agrees(m.female, m.plural);
+        let described_just_before = Some(i) == just_before
+            && r.is(m.tokens.start, &["le", "la", "l'", "the"])
+            && names
+                .titled_person(r, &m.tokens, |f| pronoun.agrees(f, false))
+                .is_none_or(|name| names.speaker(r, &name, None).canonical != speaker.canonical);
+        let new_person =
+            compatible && (r.is(m.tokens.start, &["un", "une"]) || described_just_before);
         new_person
             || names
                 .titled_person(r, &m.tokens, |f| pronoun.agrees(f, false))

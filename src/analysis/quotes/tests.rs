@@ -1150,6 +1150,19 @@ fn a_quotation_opening_its_paragraph_is_named_by_the_sentence_after_it() {
 }
 
 #[test]
+fn a_person_described_right_before_a_pronoun_is_who_it_stands_for() {
+    let found = run(
+        "« Le film est une révélation », a déclaré Karim Belkacem, le réalisateur.\n\nLe délégué général du festival a défendu ce choix. « Le cinéma de demain, c'est lui », a-t-il expliqué au Film français.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        found[1].speaker.as_deref(),
+        Some("Le délégué général du festival"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_title_between_two_quotations_breaks_the_chain_of_a_pronoun() {
     let found = run(
         "Le projet est porté par la ministre du Travail, Émilie Garnier.\n\nSon homologue de la CFDT, Anne Jourdain, a insisté : « Nous sommes ensemble. »\n\nDe son côté, la ministre a défendu son texte. Selon elle, la réforme permettra de « ramener les seniors vers l'emploi ».",
