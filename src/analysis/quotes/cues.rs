@@ -469,13 +469,16 @@ fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         k += 1;
     }
     // "», le ministre a déclaré." ends the sentence; "», d'autres policiers déclarent que …" opens a new report;
-    // "», plusieurs délégations menaçant de …" is a clause of its own.
+    // "», plusieurs délégations menaçant de …" is a clause of its own; "Si Télérama avait salué « … », Le Monde
+    // avait regretté « … »": a verb followed by a quotation introduces that one.
+    let introduces_next = |end: usize| (end..(end + 3).min(w.after)).any(|t| r.is_mark(t));
     if k > i
         && let Some((end, _)) = verb_group(r, k, w.after)
         && !is_bare_participle(r, k, end - 1)
         && !is_participle(r, end - 1)
         && !r.is(end, &["que", "qu'", "that"])
         && !r.is_punct(end, ":")
+        && !introduces_next(end)
     {
         let speaker = r.source_before(i, k);
         return Some(Attribution {

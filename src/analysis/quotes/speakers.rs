@@ -315,10 +315,18 @@ impl<'d> Reader<'d> {
                 3
             } else if self.is(k, &["chez", "auprès", "côté"]) {
                 1 + usize::from(self.is_link(k + 1))
+            } else if k == start && self.is(k, &["à", "au", "aux"]) {
+                // "Au ministère de l'Industrie, on indique …": the place that opens the clause.
+                1
             } else {
                 return None;
             };
+            // "au ministère": the noun phrase after a contracted article has no article of its own.
             self.source_after(k + len, end)
+                .or_else(|| {
+                    self.segment_forward(k + len, end)
+                        .map(|np| self.mention(np.clone(), &np))
+                })
                 .filter(|m| m.pronoun.is_none() && !self.is(m.tokens.start, &["soi", "lui", "eux"]))
         })
     }

@@ -691,6 +691,19 @@ fn french_cues_before_and_after() {
             Some("Louise Arnal"),
             Some(":"),
         ),
+        // A verb after the quotation that introduces another quotation is not this one's incise.
+        (
+            "Si Télérama avait salué « un film d'une délicatesse rare », Le Monde avait regretté « un scénario qui s'étire ».",
+            "un film d'une délicatesse rare",
+            Some("Télérama"),
+            Some("avait salué"),
+        ),
+        (
+            "Au ministère de l'Industrie, on indique suivre la situation « avec la plus grande attention ».",
+            "avec la plus grande attention",
+            Some("ministère de l'Industrie"),
+            Some("indique"),
+        ),
         // A name in a phrase that opens with a preposition is no subject.
         (
             "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
