@@ -505,6 +505,18 @@ impl<'d> Reader<'d> {
             let mut np = self.segment_backward(start, j)?;
             // "le chef de mission de MSF pour la Syrie, qui": the antecedent is the head, not its complement.
             // ("rejetée par le gouvernement, qui", "selon le collectif, qui": the agent or the source).
+            // "l'artiste de 31 ans, qui": an age is a complement too.
+            let number = |k: usize| self.doc.tokens[k].kind == TokenKind::Number;
+            if np.start > start + 2
+                && self.is(np.start, &["ans", "an"])
+                && number(np.start - 1)
+                && self.is(np.start - 2, &["de"])
+                && let Some(head) = self
+                    .segment_backward(start, np.start - 2)
+                    .filter(|head| self.is_subject_like(head))
+            {
+                np = head.start..np.end;
+            }
             while np.start > start + 1
                 && self.is(
                     np.start - 1,

@@ -691,6 +691,13 @@ fn french_cues_before_and_after() {
             Some("Louise Arnal"),
             Some(":"),
         ),
+        // "X de 31 ans, qui": the antecedent is the person, not the age.
+        (
+            "Le chanteur annule sa tournée. L'artiste de 31 ans, qui dit vouloir « prendre le temps de se soigner », s'excuse.",
+            "prendre le temps de se soigner",
+            Some("L'artiste de 31 ans"),
+            Some("dit"),
+        ),
         // A verb after the quotation that introduces another quotation is not this one's incise.
         (
             "Si Télérama avait salué « un film d'une délicatesse rare », Le Monde avait regretté « un scénario qui s'étire ».",
