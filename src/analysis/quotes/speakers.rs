@@ -689,7 +689,12 @@ impl<'d> Reader<'d> {
         let comma = (start + 1..end)
             .rev()
             .take(MAX_INCISE)
-            .take_while(|&k| !self.is_mark(k) && !self.is_punct(k, ".") && !self.is_punct(k, ":"))
+            // The marks of a title stand inside the incise ("avec qui il a enregistré « Asphalte »").
+            .take_while(|&k| {
+                (!self.is_mark(k) || self.in_title[k])
+                    && !self.is_punct(k, ".")
+                    && !self.is_punct(k, ":")
+            })
             .find(|&k| self.is_punct(k, ","))?;
         let first = comma + 1;
         let lex = self.lex;
@@ -703,7 +708,10 @@ impl<'d> Reader<'d> {
                 && !self.is(first, lex.adverbs)
                 && !self.is(first, lex.calendar));
         // "Manuel Valls, qui avait échangé avec lui, s'est dit « … »": a relative clause.
-        let relative = self.is(first, &["qui", "dont", "who", "which"]);
+        let relative = self.is(first, &["qui", "dont", "who", "which"])
+            // "Le rappeur Kenzo, avec qui Malik Dorval avait enregistré …, a écrit".
+            || (self.is(first, &PREPOSITIONS)
+                && self.is(first + 1, &["qui", "lequel", "laquelle", "lesquels", "lesquelles", "whom"]));
         let place_or_time = self.is(first, &SKIPPED_PREPOSITIONS)
             || self.is(first, lex.calendar)
             || (self.is_det(first) && self.is(first + 1, lex.calendar));

@@ -691,6 +691,13 @@ fn french_cues_before_and_after() {
             Some("Louise Arnal"),
             Some(":"),
         ),
+        // A relative clause after a preposition stands between the subject and its verb, titles in marks and all.
+        (
+            "Le rappeur Kenzo, avec qui Malik Dorval avait enregistré le titre « Asphalte », a écrit sur X : « Repose-toi, frérot. »",
+            "Repose-toi, frérot.",
+            Some("Le rappeur Kenzo"),
+            Some("a écrit"),
+        ),
         // "X de 31 ans, qui": the antecedent is the person, not the age.
         (
             "Le chanteur annule sa tournée. L'artiste de 31 ans, qui dit vouloir « prendre le temps de se soigner », s'excuse.",
