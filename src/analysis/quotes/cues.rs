@@ -306,6 +306,23 @@ fn agent_after(r: &Reader<'_>, w: &Window) -> Option<Mention> {
     r.source_after(k + 1, w.after)
 }
 
+/// Whether a noun phrase names people (a name, or a noun of people: "ces manifestants"), not a thing ("une
+/// banderole").
+fn names_people(r: &Reader<'_>, m: &Mention) -> bool {
+    m.tokens
+        .clone()
+        .find(|&k| r.is_word(k) && !r.is_det(k) && !r.is_detached_apostrophe(k))
+        .is_some_and(|head| {
+            let word = r.lower(head);
+            r.capitalised(head)
+                || r.is(head, &lexicon::PEOPLE)
+                || lexicon::PEOPLE_ENDINGS
+                    .iter()
+                    .chain(lexicon::PERSON_ENDINGS.iter())
+                    .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+        })
+}
+
 /// A participle in "-ant" ("ajoutant", "estimant"), whose subject is the clause's.
 fn is_participle(r: &Reader<'_>, i: usize) -> bool {
     // "mettant en avant": the verb of the phrase tells.
@@ -638,9 +655,17 @@ fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             if is_participle(r, verb) {
                 // "ce dernier estimant …": a subject right before the participle is its own.
                 let gerund = (verb.saturating_sub(3)..verb).any(|t| r.is(t, &["en"]));
+                // "a déployé une banderole proclamant « … »": a noun phrase after a verb is its object.
+                let opens_clause = |m: &Mention| {
+                    let k = m.tokens.start;
+                    k == w.before
+                        || r.is_punct(k - 1, ",")
+                        || r.is(k - 1, &["et", "mais", "and", "but"])
+                };
                 let own = (verb > w.before && !r.is_punct(verb - 1, ",") && !gerund)
                     .then(|| r.source_before(w.before, verb))
-                    .flatten();
+                    .flatten()
+                    .filter(|m| m.pronoun.is_some() || opens_clause(m) || names_people(r, m));
                 return Some(Attribution {
                     cue: verb..k + 1,
                     participle: own.is_none(),

@@ -698,6 +698,13 @@ fn french_cues_before_and_after() {
             Some("Le rappeur Kenzo"),
             Some("a écrit"),
         ),
+        // A thing before a participle is the object of the verb before: the clause's subject speaks.
+        (
+            "Les Merlus Ultras ont déployé mercredi soir une banderole proclamant « Le Bihan démission » dans la tribune.",
+            "Le Bihan démission",
+            Some("Les Merlus Ultras"),
+            Some("proclamant"),
+        ),
         // "X de 31 ans, qui": the antecedent is the person, not the age.
         (
             "Le chanteur annule sa tournée. L'artiste de 31 ans, qui dit vouloir « prendre le temps de se soigner », s'excuse.",
