@@ -747,8 +747,8 @@ impl<'d> Reader<'d> {
     /// Whether a clause opens with a noun in apposition to its subject, without an article: "Médecin
     /// généraliste à Die, la docteure Louise Arnal voit …", "Infirmière aux urgences depuis douze ans, Sandrine
     /// Mollet décrit …". A capitalised first word, a lower-case word after it, no verb, then a comma and the
-    /// subject.
-    fn leading_apposition(&self, i: usize, end: usize) -> bool {
+    /// subject. Where the subject starts.
+    fn leading_apposition(&self, i: usize, end: usize) -> Option<usize> {
         if !self.opens_sentence(i)
             || !self.capitalised(i)
             || self.is_det(i)
@@ -757,16 +757,20 @@ impl<'d> Reader<'d> {
             || self.capitalised(i + 1)
             || self.is(i + 1, &PARTICLES)
         {
-            return false;
+            return None;
         }
-        let Some(comma) = (i + 1..end.min(i + MAX_NP)).find(|&k| self.is_punct(k, ",")) else {
-            return false;
-        };
+        let comma = (i + 1..end.min(i + MAX_NP)).find(|&k| self.is_punct(k, ","))?;
         let no_verb = (i..comma).all(|k| !self.is_verb(k) && !self.is(k, self.lex.aux));
-        let subject = comma + 1;
-        no_verb
+        // "Médecin généraliste à Die, où le premier cas a été signalé, la docteure …": past a relative clause.
+        let subject = if self.is(comma + 1, &["où", "qui", "dont"]) {
+            (comma + 2..end.min(comma + MAX_INCISE)).find(|&k| self.is_punct(k, ","))? + 1
+        } else {
+            comma + 1
+        };
+        (no_verb
             && subject < end
-            && (self.is_det(subject) || self.is_title(subject) || self.is_name_word(subject))
+            && (self.is_det(subject) || self.is_title(subject) || self.is_name_word(subject)))
+        .then_some(subject)
     }
 
     /// The subject of the clause that runs from `start` to `end` (a colon introduction): its first noun phrase
@@ -824,8 +828,11 @@ impl<'d> Reader<'d> {
                     && (self.is(i + 1, self.lex.calendar)
                         || self.doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)))
                 || (self.is(i, self.lex.adverbs) && !self.is_det(i))
-                || self.leading_participle(i)
-                || self.leading_apposition(i, end);
+                || self.leading_participle(i);
+            if let Some(subject) = self.leading_apposition(i, end) {
+                i = subject;
+                continue;
+            }
             if adverbial {
                 // Skip to the next comma in the clause.
                 let mut k = i + 1;

@@ -725,6 +725,12 @@ fn french_cues_before_and_after() {
             Some("ministère de l'Industrie"),
             Some("indique"),
         ),
+        (
+            "Médecin à Die, où le premier cas a été signalé, la docteure Louise Arnal voit défiler des parents : « Certains ont peur. »",
+            "Certains ont peur.",
+            Some("Louise Arnal"),
+            Some(":"),
+        ),
         // A name in a phrase that opens with a preposition is no subject.
         (
             "Sur son compte Twitter, le président de la République a salué « un poète populaire ».",
