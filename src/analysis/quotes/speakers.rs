@@ -474,7 +474,20 @@ impl<'d> Reader<'d> {
             && self.adverbial_phrase_before(np.start).is_none()
             && !particle_name(&np)
         {
-            return None;
+            // "s'est réjoui à la sortie de l'audience Mamadou Sy, l'un des plaignants": a name of two words or
+            // more closing the complement, right after a noun, is the subject.
+            let closes_clause =
+                |k: usize| k >= end || self.is_punct(k, ",") || self.is_punct(k, ".");
+            return self
+                .inner_name(&np)
+                .filter(|name| {
+                    name.len() >= 2
+                        && name.end == np.end
+                        && closes_clause(name.end)
+                        && !self.is_link(name.start - 1)
+                        && !self.is(name.start - 1, &PREPOSITIONS)
+                })
+                .map(|name| self.mention(name.clone(), &name));
         }
         let singular = self.is(first, &["a", "avait", "aurait", "aura", "has", "had"]);
         (!(singular && subject.plural)).then_some(subject)

@@ -698,6 +698,13 @@ fn french_cues_before_and_after() {
             Some("Le rappeur Kenzo"),
             Some("a écrit"),
         ),
+        // A name closing the complement after the verb is the inverted subject.
+        (
+            "« C'est une victoire immense », s'est réjoui à la sortie de l'audience Mamadou Sy, l'un des plaignants.",
+            "C'est une victoire immense",
+            Some("Mamadou Sy"),
+            Some("s'est réjoui"),
+        ),
         // A thing before a participle is the object of the verb before: the clause's subject speaks.
         (
             "Les Merlus Ultras ont déployé mercredi soir une banderole proclamant « Le Bihan démission » dans la tribune.",
