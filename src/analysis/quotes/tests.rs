@@ -698,6 +698,13 @@ fn french_cues_before_and_after() {
             Some("Le rappeur Kenzo"),
             Some("a écrit"),
         ),
+        // "lance", a noun after an article, is a verb after a quotation.
+        (
+            "Inondations : « on ne peut plus vivre comme ça », lance un maire",
+            "on ne peut plus vivre comme ça",
+            Some("un maire"),
+            Some("lance"),
+        ),
         // A name closing the complement after the verb is the inverted subject.
         (
             "« C'est une victoire immense », s'est réjoui à la sortie de l'audience Mamadou Sy, l'un des plaignants.",
