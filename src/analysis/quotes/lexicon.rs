@@ -265,6 +265,14 @@ pub(super) static RUN_PARTICLES: SharedList = LazyLock::new(|| shared("particles
 pub(super) static BEFORE_PLACE: SharedList = LazyLock::new(|| shared("prepositions before places"));
 /// Endings of nationality nouns ("Brésilienne", "Français", "Américain").
 pub(super) static NATIONALITY_ENDINGS: SharedList = LazyLock::new(|| shared("nationality endings"));
+/// Endings of feminine nouns and adjectives of people: "actrice", "ancienne", "avocate".
+pub(super) static FEMININE_ENDINGS: SharedList = LazyLock::new(|| shared("feminine endings"));
+/// Words that make a title another one: "le Premier ministre" is not "le ministre".
+pub(super) static TITLE_PREFIXES: SharedList = LazyLock::new(|| shared("title prefixes"));
+/// Nouns for a wording rather than a source: "selon une formule consacrée".
+pub(super) static WORDINGS: SharedList = LazyLock::new(|| shared("wordings"));
+/// Participles whose agent asked or relayed the words rather than said them: "interrogé par Franceinfo".
+pub(super) static RELAY_PARTICIPLES: SharedList = LazyLock::new(|| shared("relay participles"));
 
 impl Lexicon {
     /// The lists every language has, from its asset, with the verbs and the typed pronoun tables of the language.
@@ -437,6 +445,10 @@ mod tests {
             "particles in name runs",
             "prepositions before places",
             "nationality endings",
+            "feminine endings",
+            "title prefixes",
+            "wordings",
+            "relay participles",
         ];
         let fr: Vec<&str> = fr_verbs.iter().chain(LANGUAGE_SECTIONS).copied().collect();
         let en: Vec<&str> = en_verbs.iter().chain(LANGUAGE_SECTIONS).copied().collect();

@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::Speaker;
 use super::lexicon::{
     BEFORE_PLACE as AFTER_PREPOSITION, NATIONALITY_ENDINGS, RUN_PARTICLES as PARTICLES,
+    TITLE_PREFIXES,
 };
 use super::reader::Reader;
 use crate::analysis::{Entity, EntityKind};
@@ -387,17 +388,6 @@ const TITLE_BLOCKS: usize = 8;
 
 /// How many tokens before a name its title may stand ("le président français Emmanuel Macron").
 const TITLE_REACH: usize = 6;
-
-/// Words that make a title another one: "le Premier ministre" is not "le ministre".
-const TITLE_PREFIXES: &[&str] = &[
-    "premier",
-    "première",
-    "vice",
-    "sous",
-    "ex",
-    "ancien",
-    "ancienne",
-];
 
 /// Whether `title` is the title of the name, in apposition: before it with no verb or other punctuation than
 /// commas between ("la chanteuse Alma", "le maire de Lyon, Grégoire Petit"), or right after it and a comma

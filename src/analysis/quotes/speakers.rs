@@ -7,7 +7,9 @@ mod subjects;
 
 use std::ops::Range;
 
-use super::lexicon::{ADVERBIAL_PHRASES, PREPOSITIONS, Pronoun, REPORTS, SKIPPED_PREPOSITIONS};
+use super::lexicon::{
+    ADVERBIAL_PHRASES, FEMININE_ENDINGS, PREPOSITIONS, Pronoun, REPORTS, SKIPPED_PREPOSITIONS,
+};
 use super::reader::{PARTICLES, Reader};
 use crate::analysis::text::TokenKind;
 
@@ -22,11 +24,6 @@ pub(super) struct Mention {
 }
 
 /// The most tokens a noun phrase may have: beyond, it is a clause, not a name.
-/// Endings of feminine nouns and adjectives of people, after "l'": "actrice", "ancienne", "avocate".
-const FEMININE_ENDINGS: &[&str] = &[
-    "trice", "euse", "ienne", "ante", "ière", "esse", "elle", "ate",
-];
-
 const MAX_NP: usize = 14;
 
 /// The most tokens a participle's clause between commas may have ("…, élu maire en 2014, …").

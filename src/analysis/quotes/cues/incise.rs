@@ -1,24 +1,10 @@
 //! The incise right after a quotation: "», a déclaré X", "» a-t-il ajouté", ", selon X", "», comme l'a souligné
 //! X", "», a-t-on appris auprès de X", "», X said".
 
+use super::super::lexicon::WORDINGS;
 use super::super::reader::Reader;
 use super::super::speakers::Mention;
 use super::{Attribution, Window, is_bare_participle, is_participle, verb_group};
-
-/// Nouns for a wording rather than a source: "selon une formule consacrée", "selon l'expression".
-const WORDINGS: &[&str] = &[
-    "formule",
-    "formules",
-    "expression",
-    "expressions",
-    "mot",
-    "formulation",
-    "adage",
-    "dicton",
-    "phrase",
-    "slogan",
-    "wording",
-];
 
 /// The incise right after the closing mark: "», a déclaré X", "» a-t-il ajouté", ", selon X", "», X said".
 pub(super) fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
@@ -48,7 +34,7 @@ pub(super) fn incise(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             .tokens
             .clone()
             .find(|&k| !r.is_det(k) && !r.is_detached_apostrophe(k));
-        if head.is_some_and(|h| r.is(h, WORDINGS)) {
+        if head.is_some_and(|h| r.is(h, &WORDINGS)) {
             return None;
         }
         return Some(Attribution {

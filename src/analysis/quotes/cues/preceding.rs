@@ -1,31 +1,13 @@
 //! The nearest cue before a quotation in its sentence: "X a déclaré que « … »", "selon X, « … »", "qualifié par
 //! X de « … »", "Du côté de la CGT, on dénonce « … »", "avant de crier « … »".
 
-use super::super::lexicon;
+use super::super::lexicon::{self, RELAY_PARTICIPLES};
 use super::super::reader::Reader;
 use super::super::speakers::Mention;
 use super::{
     Attribution, Window, coordinated_subject, is_bare_participle, is_participle, is_passive,
     verb_group,
 };
-
-/// Participles whose agent asked or relayed the words rather than said them: "interrogé par Franceinfo".
-const RELAY_PARTICIPLES: &[&str] = &[
-    "interrogé",
-    "interrogée",
-    "interrogés",
-    "interrogées",
-    "questionné",
-    "questionnée",
-    "questionnés",
-    "questionnées",
-    "interpellé",
-    "interpellée",
-    "interpellés",
-    "interpellées",
-    "asked",
-    "quoted",
-];
 
 /// The agent of a bare participle before the quotation: "qualifiés par l'entreprise de « … »".
 fn agent_between(r: &Reader<'_>, verb: usize, open: usize) -> Option<Mention> {
@@ -240,7 +222,7 @@ pub(super) fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
             }
             if is_bare_participle(r, first, k) {
                 // "Pour X, interrogé par Franceinfo, « … »": who asked or relayed the words did not say them.
-                if r.is(k, RELAY_PARTICIPLES) {
+                if r.is(k, &RELAY_PARTICIPLES) {
                     continue;
                 }
                 // "qualifié de « … »" reports only right before the quotation; its source is the agent.
