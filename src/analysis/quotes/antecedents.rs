@@ -300,23 +300,28 @@ pub(super) fn group_before(r: &Reader<'_>, at: usize) -> Option<Mention> {
 /// Whether a mention can be what "il" or "elle" stands for: a name, an institution, or a description of a
 /// person ("l'homme", "la ministre", "le porte-parole"), not of a thing ("l'absence des médias").
 pub(super) fn person_like(r: &Reader<'_>, names: &Names, m: &Mention) -> bool {
-    if m.pronoun.is_some() || names.is_named(r, &m.tokens) || is_institution(r, m) {
-        return true;
-    }
+    m.pronoun.is_some()
+        || names.is_named(r, &m.tokens)
+        || is_institution(r, m)
+        || noun_of_people(r, m)
+}
+
+/// Whether a noun phrase's head is a noun of people ("une de ses tantes", "ces manifestants", "l'avocate"):
+/// one of the list, or an ending that tells it.
+pub(super) fn noun_of_people(r: &Reader<'_>, m: &Mention) -> bool {
     // "Une de ses tantes": past determiners and links.
-    let Some(head) = m
+    let head = m
         .tokens
         .clone()
-        .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_link(i) && !r.is_detached_apostrophe(i))
-    else {
-        return false;
-    };
-    let word = r.lower(head);
-    r.is(head, &lexicon::PEOPLE)
-        || PERSON_ENDINGS
-            .iter()
-            .chain(PEOPLE_ENDINGS.iter())
-            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+        .find(|&i| r.is_word(i) && !r.is_det(i) && !r.is_link(i) && !r.is_detached_apostrophe(i));
+    head.is_some_and(|head| {
+        let word = r.lower(head);
+        r.is(head, &lexicon::PEOPLE)
+            || PERSON_ENDINGS
+                .iter()
+                .chain(PEOPLE_ENDINGS.iter())
+                .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+    })
 }
 
 /// Whether a mention names a thing: no person, institution, name or statement ("Ces activités", "le risque").

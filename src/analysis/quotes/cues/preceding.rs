@@ -1,7 +1,8 @@
 //! The nearest cue before a quotation in its sentence: "X a déclaré que « … »", "selon X, « … »", "qualifié par
 //! X de « … »", "Du côté de la CGT, on dénonce « … »", "avant de crier « … »".
 
-use super::super::lexicon::{self, RELAY_PARTICIPLES};
+use super::super::antecedents::noun_of_people;
+use super::super::lexicon::RELAY_PARTICIPLES;
 use super::super::reader::Reader;
 use super::super::speakers::Mention;
 use super::{
@@ -30,18 +31,11 @@ fn agent_after(r: &Reader<'_>, w: &Window) -> Option<Mention> {
 /// Whether a noun phrase names people (a name, or a noun of people: "ces manifestants"), not a thing ("une
 /// banderole").
 fn names_people(r: &Reader<'_>, m: &Mention) -> bool {
-    m.tokens
+    let head = m
+        .tokens
         .clone()
-        .find(|&k| r.is_word(k) && !r.is_det(k) && !r.is_detached_apostrophe(k))
-        .is_some_and(|head| {
-            let word = r.lower(head);
-            r.capitalised(head)
-                || r.is(head, &lexicon::PEOPLE)
-                || lexicon::PEOPLE_ENDINGS
-                    .iter()
-                    .chain(lexicon::PERSON_ENDINGS.iter())
-                    .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
-        })
+        .find(|&k| r.is_word(k) && !r.is_det(k) && !r.is_detached_apostrophe(k));
+    head.is_some_and(|head| r.capitalised(head)) || noun_of_people(r, m)
 }
 
 /// The nearest cue before the opening mark in its sentence.
