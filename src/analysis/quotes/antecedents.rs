@@ -139,11 +139,7 @@ pub(super) fn previous_subject(
         looked += 1;
         visited += 1;
         // The sentences of a quotation say nothing of who speaks.
-        let quoted = sentence
-            .tokens
-            .clone()
-            .all(|k| r.in_quote[k] || !r.is_word(k));
-        if quoted && visited < MAX_CHAIN_SENTENCES {
+        if r.quotation_sentence(s) && visited < MAX_CHAIN_SENTENCES {
             looked -= 1;
             continue;
         }
@@ -193,10 +189,7 @@ pub(super) fn previous_subject(
             }
             // "Le délégué général du festival a défendu ce choix. « … », a-t-il expliqué": a person described
             // by a definite article in the sentence right before is who the pronoun goes on with.
-            if looked == 1
-                && described.is_none()
-                && r.is(subject.tokens.start, &["le", "la", "l'", "the"])
-            {
+            if looked == 1 && described.is_none() && r.is_definite(subject.tokens.start) {
                 return Some(subject);
             }
             // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.

@@ -316,7 +316,7 @@ impl<'e> Names<'e> {
         fits: impl Fn(Option<bool>) -> bool,
     ) -> Option<Range<usize>> {
         // "un diplomate européen" is someone else than "le diplomate norvégien Erik Solvang".
-        if !r.is(description.start, &["le", "la", "l'", "the"]) {
+        if !r.is_definite(description.start) {
             return None;
         }
         let head = description

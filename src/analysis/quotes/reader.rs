@@ -352,6 +352,20 @@ impl<'d> Reader<'d> {
         }
     }
 
+    /// Whether token `i` is a definite article, which makes a description stand for someone already named ("le
+    /// ministre", "l'actrice").
+    pub(super) fn is_definite(&self, i: usize) -> bool {
+        self.is(i, &["le", "la", "l'", "the"])
+    }
+
+    /// Whether sentence `s` holds nothing but quoted words: it says nothing of who speaks.
+    pub(super) fn quotation_sentence(&self, s: usize) -> bool {
+        self.doc.sentences[s]
+            .tokens
+            .clone()
+            .all(|k| self.in_quote[k] || !self.is_word(k))
+    }
+
     /// The paragraph (block) token `i` belongs to.
     pub(super) fn block_of(&self, i: usize) -> usize {
         let doc = self.doc;

@@ -8,7 +8,7 @@ use super::antecedents::{
     Source, group_before, in_complement, is_institution, person_like, plural_subject_before,
     previous_subject,
 };
-use super::lexicon::{self, NATIONALITY_ENDINGS};
+use super::lexicon::{self, NATIONALITY_ENDINGS, Pronoun};
 use super::names::Names;
 use super::reader::Reader;
 use super::speakers::Mention;
@@ -77,16 +77,15 @@ pub(super) fn continued_speaker(
     // Patrice Furé.") and others in passing ("…, ajoute-t-il, parlant des contrats de M. Max."): only the
     // sentences after it count.
     let last = close.max(said.end - 1);
-    let close = r
+    let said_sentence = r
         .doc
         .sentence_at(r.doc.tokens[last].start)
-        .map_or(last, |s| r.doc.sentences[s].tokens.end - 1)
-        .max(last);
+        .map(|s| &r.doc.sentences[s]);
+    let close = said_sentence.map_or(last, |s| s.tokens.end - 1).max(last);
     // "X nie avoir embauché Penelope pour tromper son « ennui », comme prétendu par Y. « … », affirme-t-il": a
     // source named after the quotation, in a sentence whose subject is another person named before it, leaves
     // the pronoun to that subject.
-    let subject = r.doc.sentence_at(r.doc.tokens[last].start).and_then(|s| {
-        let s = &r.doc.sentences[s];
+    let subject = said_sentence.and_then(|s| {
         let first_quote = s.tokens.clone().find(|&k| r.in_quote[k])?;
         r.clause_subject(s.tokens.start, first_quote)
     });
@@ -111,26 +110,37 @@ pub(super) fn continued_speaker(
     let other_person = names
         .person_before(r, at, reach, |female| pronoun.agrees(female, false))
         .is_some_and(|name| name.start > close);
-    // "… a insisté Anne Jourdain. / De son côté, la ministre a défendu son texte. Selon elle, …": a sentence
-    // between whose subject is the title of another person named before.
+    let other_subject = another_subject_between(r, names, pronoun, speaker, close, at);
+    (!other_source && !other_person && !other_subject).then(|| speaker.clone())
+}
+
+/// Whether a sentence between the previous quotation (closing at `close`) and the pronoun at `at` has for
+/// subject someone else the pronoun may stand for: another person's title ("… a insisté Anne Jourdain. / De
+/// son côté, la ministre a défendu son texte. Selon elle, …"), a person brought in with "un" or "une" ("Un de
+/// ses collègues a eu moins de chance. « … », lâche-t-il"), or, in the sentence right before, a person
+/// described with a definite article whom no title makes the previous speaker ("Le délégué général du festival
+/// a défendu ce choix. « … », a-t-il expliqué").
+fn another_subject_between(
+    r: &Reader<'_>,
+    names: &Names,
+    pronoun: Pronoun,
+    speaker: &Speaker,
+    close: usize,
+    at: usize,
+) -> bool {
     let doc = r.doc;
     let first = doc
         .sentence_at(doc.tokens[close].start)
         .map_or(0, |s| s + 1);
-    let last = doc.sentence_at(doc.tokens[at].start).unwrap_or(0);
-    // "« … », témoigne Jean-Yves Kerhervé. Un de ses collègues a eu moins de chance. « … », lâche-t-il": a
-    // person brought in with an indefinite article is someone new.
-    // "Le délégué général du festival a défendu ce choix. « … », a-t-il expliqué": a person described with a
-    // definite article in the sentence right before, whom nothing makes the previous speaker.
-    // The sentences of the quotation itself say nothing of who speaks.
-    let prose = |i: usize| {
-        doc.sentences[i]
-            .tokens
-            .clone()
-            .any(|k| r.is_word(k) && !r.in_quote[k])
-    };
-    let just_before = (first..last.max(first)).rev().find(|&i| prose(i));
-    let other_titled = (first..last.max(first)).any(|i| {
+    let last = doc
+        .sentence_at(doc.tokens[at].start)
+        .unwrap_or(0)
+        .max(first);
+    // The sentences of a quotation say nothing of who speaks.
+    let prose: Vec<usize> = (first..last)
+        .filter(|&i| !r.quotation_sentence(i))
+        .collect();
+    prose.iter().any(|&i| {
         let s = &doc.sentences[i];
         let Some(m) = r
             .clause_subject(s.tokens.start, s.tokens.end)
@@ -138,22 +148,18 @@ pub(super) fn continued_speaker(
         else {
             return false;
         };
-        let compatible = person_like(r, names, &m)
-            && !is_institution(r, &m)
-            && pronoun.agrees(m.female, m.plural);
-        let described_just_before = Some(i) == just_before
-            && r.is(m.tokens.start, &["le", "la", "l'", "the"])
-            && names
-                .titled_person(r, &m.tokens, |f| pronoun.agrees(f, false))
-                .is_none_or(|name| names.speaker(r, &name, None).canonical != speaker.canonical);
-        let new_person =
-            compatible && (r.is(m.tokens.start, &["un", "une"]) || described_just_before);
-        new_person
-            || names
-                .titled_person(r, &m.tokens, |f| pronoun.agrees(f, false))
-                .is_some_and(|name| names.speaker(r, &name, None).canonical != speaker.canonical)
-    });
-    (!other_source && !other_person && !other_titled).then(|| speaker.clone())
+        match names.titled_person(r, &m.tokens, |f| pronoun.agrees(f, false)) {
+            Some(name) => names.speaker(r, &name, None).canonical != speaker.canonical,
+            None => {
+                let just_before = prose.last() == Some(&i);
+                person_like(r, names, &m)
+                    && !is_institution(r, &m)
+                    && pronoun.agrees(m.female, m.plural)
+                    && (r.is(m.tokens.start, &["un", "une"])
+                        || (just_before && r.is_definite(m.tokens.start)))
+            }
+        }
+    })
 }
 
 /// "Ce dernier", "celle-ci": the person or source named last before the mention, of its gender.
@@ -181,8 +187,7 @@ fn latter(r: &Reader<'_>, names: &Names, sources: &[Source], m: &Mention) -> Opt
 /// shortly before (in its paragraph or the one before). The mention stays; the canonical name is the name's.
 fn described_before(r: &Reader<'_>, names: &Names, m: &Mention) -> Option<Speaker> {
     let tokens = &m.tokens;
-    if !r.is(tokens.start, &["le", "la", "l'", "the"])
-        || (names.is_named(r, tokens) && !is_demonym(r, names, tokens))
+    if !r.is_definite(tokens.start) || (names.is_named(r, tokens) && !is_demonym(r, names, tokens))
     {
         return None;
     }
