@@ -169,27 +169,18 @@ pub(super) fn previous_subject(
         }
         if !names.is_named(r, &subject.tokens) && person_like(r, names, &subject) && fits(&subject)
         {
-            // "Le gouvernement a réagi. Il juge …": an institution is itself, not a name's stand-in.
-            if is_institution(r, &subject) && described.is_none() {
-                return Some(subject);
-            }
-            // "la ministre du Travail, Émilie Garnier … De son côté, la ministre a défendu son texte. Selon elle,
-            // …": the person the title was given to.
-            if described.is_none()
-                && let Some(name) = names.titled_person(r, &subject.tokens, name_fits)
-            {
-                return Some(r.mention(name.clone(), &name));
-            }
-            // "Meron Tadesse a insisté … Selon un diplomate européen, les discussions ont failli échouer. « … »,
-            // confie-t-il": a source named with "selon" is the one the next sentence goes on with.
+            // The first person described, when it is an institution ("Le gouvernement a réagi. Il juge …": an
+            // institution is itself, not a name's stand-in), a source named with "selon" ("Meron Tadesse a
+            // insisté … Selon un diplomate européen, les discussions ont failli échouer. « … », confie-t-il") or
+            // a person described with a definite article in the sentence right before ("Le délégué général du
+            // festival a défendu ce choix. « … », a-t-il expliqué"), is who the pronoun goes on with; its title
+            // names it later, when it is resolved.
             let according =
                 (sentence.tokens.start..subject.tokens.start).any(|k| r.according(k).is_some());
-            if according && described.is_none() {
-                return Some(subject);
-            }
-            // "Le délégué général du festival a défendu ce choix. « … », a-t-il expliqué": a person described
-            // by a definite article in the sentence right before is who the pronoun goes on with.
-            if looked == 1 && described.is_none() && r.is_definite(subject.tokens.start) {
+            let definite_just_before = looked == 1 && r.is_definite(subject.tokens.start);
+            if described.is_none()
+                && (is_institution(r, &subject) || according || definite_just_before)
+            {
                 return Some(subject);
             }
             // "L'homme a été abattu. Selon des témoins, il aurait crié « … »": kept in case no name is found.
