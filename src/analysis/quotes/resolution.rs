@@ -291,27 +291,26 @@ pub(super) fn resolve(
     });
     // "Le ministre a rejeté ces accusations, qu'il juge « absurdes »": the subject of the pronoun's own
     // sentence, before it.
+    // What the pronoun may stand for: of its gender and number; in English, no institution.
+    let fits = |m: &Mention| {
+        compatible(m.female, m.plural)
+            && !(english(r) && (is_institution(r, m) || names.is_organisation(&m.tokens)))
+    };
+    // A description named by who it describes.
+    let named_description = |m: &Mention| {
+        described_before(r, names, m).unwrap_or_else(|| names.speaker(r, &m.tokens, m.female))
+    };
     let own = (!in_sentence)
         .then(|| r.clause_subject(sentence_start, at))
         .flatten()
         .filter(|m| {
-            m.pronoun.is_none()
-                && m.tokens.end < at
-                && compatible(m.female, m.plural)
-                && person_like(r, names, m)
-                && !(english(r) && (is_institution(r, m) || names.is_organisation(&m.tokens)))
+            m.pronoun.is_none() && m.tokens.end < at && fits(m) && person_like(r, names, m)
         });
     if let Some(own) = own {
-        return described_before(r, names, &own)
-            .or_else(|| Some(names.speaker(r, &own.tokens, own.female)));
+        return Some(named_description(&own));
     }
     let continued = (!pronoun.plural() && !in_sentence)
-        .then(|| {
-            previous_subject(r, names, at, reach, |m| {
-                compatible(m.female, m.plural)
-                    && !(english(r) && (is_institution(r, m) || names.is_organisation(&m.tokens)))
-            })
-        })
+        .then(|| previous_subject(r, names, at, reach, fits))
         .flatten();
     // A named subject before wins; a described one ("L'homme a été abattu") only when nothing else is found.
     let described = match continued {
@@ -378,9 +377,6 @@ pub(super) fn resolve(
     };
     // "L'ancien souverain avait exprimé … Au contraire, la nièce du monarque s'opposait. Elle déclarait :": the
     // person the sentences just before are about, though described, is nearer than an older source.
-    let named_description = |m: &Mention| {
-        described_before(r, names, m).unwrap_or_else(|| names.speaker(r, &m.tokens, m.female))
-    };
     if let (Some(subject), Some(source)) = (&described, source)
         && subject.tokens.start > source.mention.tokens.end
         && name.as_ref().is_none_or(|n| n.start < subject.tokens.start)
