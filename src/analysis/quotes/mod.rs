@@ -295,7 +295,7 @@ pub fn find(doc: &Document<'_>, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             quotes[i].speaker = quotes[i + 1].speaker.clone();
         }
     }
-    repeated_in_body(doc, &blocks, &mut quotes);
+    repeated_in_body(r, &blocks, &mut quotes);
     quotes
 }
 
@@ -329,40 +329,43 @@ fn named_after(r: &Reader<'_>, names: &Names, w: &Window) -> Option<speakers::Me
 
 /// "Inondations : « on ne peut plus vivre comme ça », lance un maire" over an article that quotes the mayor in
 /// full: a quotation of the title whose words the body quotes again takes that quotation's speaker, which the
-/// body names better than a headline does.
-fn repeated_in_body(doc: &Document<'_>, blocks: &[(usize, usize, usize)], quotes: &mut [Quote]) {
+/// body names better than a headline does. `blocks` holds each quotation's paragraph and marks.
+fn repeated_in_body(r: &Reader<'_>, blocks: &[(usize, usize, usize)], quotes: &mut [Quote]) {
     let title = |block: usize| {
-        doc.article
+        r.doc
+            .article
             .blocks
             .get(block)
             .is_some_and(|b| b.kind == crate::article::BlockKind::Title)
     };
-    let words = |q: &Quote| {
-        q.span
-            .text(doc.text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
+    // A headline's own cue ("l'ONU salue « … »") stands; a topic before a colon names nobody.
+    let headlines: Vec<usize> = (0..quotes.len())
+        .filter(|&i| title(blocks[i].0) && quotes[i].cue.as_deref().is_none_or(|cue| cue == ":"))
+        .collect();
+    if headlines.is_empty() {
+        return;
+    }
+    // The words between the marks, read once: the tokens the reader already folded.
+    let words = |i: usize| -> Vec<&str> {
+        let (_, open, close) = blocks[i];
+        (open + 1..close)
+            .filter(|&k| r.doc.tokens[k].kind != TokenKind::Punct)
+            .map(|k| r.lower(k))
+            .collect()
     };
-    for i in 0..quotes.len() {
-        // A headline's own cue ("l'ONU salue « … »") stands; a topic before a colon names nobody.
-        let weak = quotes[i].cue.as_deref().is_none_or(|cue| cue == ":");
-        if !title(blocks[i].0) || !weak {
-            continue;
-        }
-        let said = words(&quotes[i]);
+    let body: Vec<(usize, Vec<&str>)> = (0..quotes.len())
+        .filter(|&j| !title(blocks[j].0) && quotes[j].speaker.is_some())
+        .map(|j| (j, words(j)))
+        .collect();
+    for i in headlines {
+        let said = words(i);
         if said.is_empty() {
             continue;
         }
-        let repeated = (i + 1..quotes.len()).find(|&j| {
-            !title(blocks[j].0)
-                && quotes[j].speaker.is_some()
-                && words(&quotes[j])
-                    .windows(said.len())
-                    .any(|w| w == said.as_slice())
-        });
-        if let Some(j) = repeated {
+        let repeated = body
+            .iter()
+            .find(|(j, quoted)| *j > i && quoted.windows(said.len()).any(|w| w == said.as_slice()));
+        if let Some(&(j, _)) = repeated {
             quotes[i].speaker = quotes[j].speaker.clone();
         }
     }
