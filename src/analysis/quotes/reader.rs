@@ -140,15 +140,19 @@ impl<'d> Reader<'d> {
         !self.after_determiner(i)
     }
 
-    /// Whether token `i` is a reporting infinitive after "avant de": "a tiré avant de crier « … »", whose
-    /// subject is the clause's.
-    pub(super) fn is_infinitive_cue(&self, i: usize) -> bool {
-        i >= 2
+    /// Whether token `i` is a reporting infinitive after "de": "avant de crier", "a permis à X de déclarer".
+    pub(super) fn reporting_infinitive(&self, i: usize) -> bool {
+        i >= 1
             && self.is_word(i)
             && !self.in_quote[i]
             && self.lex.infinitives.contains(self.lower(i))
             && self.is(i - 1, &["de", "d'"])
-            && self.is(i - 2, &["avant"])
+    }
+
+    /// Whether token `i` is a reporting infinitive after "avant de": "a tiré avant de crier « … »", whose
+    /// subject is the clause's.
+    pub(super) fn is_infinitive_cue(&self, i: usize) -> bool {
+        i >= 2 && self.reporting_infinitive(i) && self.is(i - 2, &["avant"])
     }
 
     /// Whether token `i` ends "mettre en garde" or "mettre en avant", a reporting verb phrase.

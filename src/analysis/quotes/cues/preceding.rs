@@ -120,8 +120,7 @@ pub(super) fn before(r: &Reader<'_>, w: &Window) -> Option<Attribution> {
         // "Ce chiffre a permis à la ministre Myriam El Khomri de déclarer que « … »": the one it was given to
         // (after a reporting verb, "a demandé à l'association de préciser les « … »", the words are the asker's).
         if k >= 3
-            && r.is(k - 1, &["de", "d'"])
-            && r.lex.infinitives.contains(r.lower(k))
+            && r.reporting_infinitive(k)
             && let Some(to) = (k.saturating_sub(10).max(w.before)..k - 1)
                 .rev()
                 .find(|&t| !r.in_quote[t] && r.is(t, &["à", "au"]))
